@@ -1,0 +1,11 @@
+button-expired = That button is from an earlier message — please use the newest one.
+conversation-command-busy = We're in the middle of something — answer the question below, or send /cancel to stop.
+cancel-done = Okay, stopped. Nothing you already answered is lost.
+cancel-nothing = There's nothing to cancel right now.
+unknown-message = I didn't catch that. Here's what I can do:
+unknown-message-new = Hi! Send /start to set up, or /help for support right now.
+error-generic = Sorry — something went wrong on my side. Please try again in a moment. For support right now: /help
+group-private-only = Let's talk about this in a private chat, where it stays between us: { $link }
+needs-setup = First, let's set you up — it takes under a minute: /start
+needs-setup-declined = I can only keep a sleep diary with your consent. Send /start if you change your mind. /help and /tips always work.
+blocked-welcome-back = Welcome back. I'll send your reminders again.

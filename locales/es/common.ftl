@@ -1,0 +1,11 @@
+button-expired = Ese botón es de un mensaje anterior: usa el más reciente, por favor.
+conversation-command-busy = Estamos a mitad de algo: responde la pregunta de abajo o envía /cancel para dejarlo.
+cancel-done = Listo, lo dejamos aquí. No se pierde nada de lo que ya respondiste.
+cancel-nothing = Ahora mismo no hay nada que cancelar.
+unknown-message = No te entendí. Esto es lo que puedo hacer:
+unknown-message-new = ¡Hola! Envía /start para empezar, o /help si necesitas apoyo ahora.
+error-generic = Perdón, algo falló de mi lado. Inténtalo de nuevo en un momento. Si necesitas apoyo ahora: /help
+group-private-only = Hablemos de esto en un chat privado, donde queda entre tú y yo: { $link }
+needs-setup = Primero, configuremos todo; toma menos de un minuto: /start
+needs-setup-declined = Solo puedo llevar un diario de sueño con tu permiso. Envía /start si cambias de idea. /help y /tips siempre funcionan.
+blocked-welcome-back = Qué bueno tenerte de vuelta. Volveré a enviarte los recordatorios.

@@ -1,0 +1,19 @@
+import type { Context } from 'grammy';
+import type { ConversationFlavor, Conversation } from '@grammyjs/conversations';
+import type { I18nFlavor } from '@grammyjs/i18n';
+import type { Logger } from '../logger.js';
+import type { Deps } from './deps.js';
+
+/** What every handler sees: translations, the per-update logger, and the app's services. */
+export type AppContext = Context &
+  I18nFlavor & {
+    logger: Logger;
+    deps: Deps;
+  };
+
+/** The outside middleware tree: can enter and leave conversations. */
+export type BotContext = ConversationFlavor<AppContext>;
+
+/** Inside a conversation the same plugins are installed again, but there is no `ctx.conversation`. */
+export type ConvContext = AppContext;
+export type AppConversation = Conversation<BotContext, ConvContext>;

@@ -1,0 +1,98 @@
+import { Bot, type Middleware, type NextFunction } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations, createConversation } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import type { I18n } from '@grammyjs/i18n';
+import { createConversationStorage } from '../storage/conversation-storage.js';
+import type { AppContext, BotContext, ConvContext } from './context.js';
+import type { Deps } from './deps.js';
+import { describeError } from './errors.js';
+import { createI18n } from './i18n.js';
+import { attachDeps, updateLogger } from './middlewares/update-logger.js';
+import { welcomeBack } from './middlewares/welcome-back.js';
+import { InFlightUpdates } from './middlewares/in-flight.js';
+import { helpFeature } from './features/help.js';
+import { groupFeature } from './features/group.js';
+import { membershipFeature } from './features/membership.js';
+import { cancelFeature } from './features/cancel.js';
+import { startFeature } from './features/start.js';
+import { unhandledFeature } from './features/unhandled.js';
+import { crisisFeature } from './features/crisis.js';
+import { checkinFeature } from './features/checkin.js';
+import { tipsFeature } from './features/tips.js';
+import { createOnboarding, ONBOARDING } from './conversations/onboarding.js';
+import { CHECKIN, createCheckin } from './conversations/checkin.js';
+
+/**
+ * Bumped whenever a conversation's sequence of waits changes incompatibly: stored states of an
+ * older version are then dropped instead of replayed into the wrong question. Nothing is lost
+ * by that — every answer is also written to its own table as it is given.
+ */
+const CONVERSATION_STATE_VERSION = 1;
+
+/**
+ * 429s wait `retry_after` and try again; 5xx and network errors are retried with backoff.
+ * Installed on the bot's API and, separately, inside conversations (which build their own API).
+ */
+export const retryPolicy = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false, rethrowHttpErrors: false });
+
+export interface CreatedBot {
+  bot: Bot<BotContext>;
+  i18n: I18n<AppContext>;
+  inFlight: InFlightUpdates;
+}
+
+export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {}): CreatedBot {
+  const bot = new Bot<BotContext>(deps.config.botToken, {
+    client: { apiRoot: deps.config.telegramApiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(retryPolicy());
+  const i18n = createI18n(deps.config.defaultLocale);
+  const inFlight = new InFlightUpdates();
+
+  bot.use(inFlight.middleware);
+  // Updates of one chat are handled one after another (conversations need that); chats run in parallel.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(updateLogger(deps));
+  bot.use(i18n);
+  bot.use(welcomeBack);
+  bot.use(membershipFeature);
+  bot.use(helpFeature);
+  bot.use(groupFeature);
+
+  const inPrivate = bot.chatType('private');
+  const retryInsideConversations: Middleware<ConvContext> = (ctx: ConvContext, next: NextFunction) => {
+    ctx.api.config.use(retryPolicy());
+    return next();
+  };
+  inPrivate.use(
+    conversations<BotContext, ConvContext>({
+      storage: { type: 'key', version: CONVERSATION_STATE_VERSION, adapter: createConversationStorage(deps.db) },
+      plugins: [attachDeps(deps), i18n, retryInsideConversations],
+    }),
+  );
+  inPrivate.use(cancelFeature);
+  inPrivate.use(crisisFeature);
+  inPrivate.use(createConversation(createOnboarding(deps), ONBOARDING));
+  inPrivate.use(createConversation(createCheckin(deps), CHECKIN));
+  inPrivate.use(startFeature);
+  inPrivate.use(checkinFeature);
+  inPrivate.use(tipsFeature);
+  inPrivate.use(unhandledFeature);
+
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    (ctx.logger ?? deps.logger).error({ err: describeError(err.error) }, 'update handler failed');
+    if (ctx.chat?.type === 'private') {
+      try {
+        await ctx.reply(ctx.t('error-generic'));
+      } catch {
+        /* the user will see nothing; the error is logged */
+      }
+    }
+  });
+
+  return { bot, i18n, inFlight };
+}

@@ -1,0 +1,16 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Db } from '../storage/db.js';
+import type { UserStore } from '../storage/users.js';
+import type { CheckinStore } from '../storage/checkins.js';
+
+/** Services the handlers need, built once in main.ts and handed to createBot. */
+export interface Deps {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  users: UserStore;
+  checkins: CheckinStore;
+  /** The clock, injectable so tests can pin "now". Always read through this, never `new Date()`. */
+  now: () => Date;
+}

@@ -1,0 +1,36 @@
+import { currentPhase, type PhaseInfo } from '../../domain/phase.js';
+import { localDateOf } from '../../domain/dates.js';
+import { zoneLabel } from '../../domain/timezone.js';
+import type { UserProfile } from '../../storage/users.js';
+import type { Translate } from './translate.js';
+
+/** The user's phase today, in their own calendar. */
+export function phaseOf(profile: UserProfile, now: Date): PhaseInfo {
+  const today = localDateOf(now, profile.timeZone ?? 'UTC');
+  return currentPhase(
+    { status: profile.status ?? 'using', lastDoseDate: profile.lastDoseDate, quitDate: profile.quitDate },
+    today,
+  );
+}
+
+/** One line: where the user is in withdrawal, e.g. "Day 4 since your last dose · Peak". */
+export function dayLine(t: Translate, info: PhaseInfo, quitDate: string | null): string {
+  const phase = t(`phase-${info.phase}-name`);
+  if (info.day !== null) return t('status-day', { day: info.day, phase });
+  if (info.phase === 'preparing') return t('status-preparing', { days: info.daysUntilQuit ?? 0, date: quitDate ?? '', phase });
+  return t('status-using', { phase });
+}
+
+/** The summary after onboarding and the answer to /start for a user who is set up. */
+export function statusMessage(t: Translate, profile: UserProfile, now: Date): string {
+  const info = phaseOf(profile, now);
+  return [
+    dayLine(t, info, profile.quitDate),
+    `${t('status-expect-title')}\n${t(`phase-${info.phase}-expect`)}`,
+    [
+      t('status-schedule', { morning: profile.morningTime, evening: profile.eveningTime }),
+      t('status-zone', { zone: zoneLabel(profile.timeZone ?? 'UTC', now) }),
+    ].join('\n'),
+    t('status-next-steps'),
+  ].join('\n\n');
+}

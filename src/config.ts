@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The operator's configuration, read from the environment once at start and validated,
+ * so a typo fails fast with a message naming the variable instead of a crash later.
+ * Never include a value in an error message: one of them is the bot token.
+ */
+
+const SUPPORTED_LOCALES = ['en', 'es'] as const;
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+/** Telegram tokens look like `123456789:AA…` — digits, a colon, then 30+ URL-safe characters. */
+const TOKEN_PATTERN = /^\d{1,20}:[A-Za-z0-9_-]{30,}$/;
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const schema = z
+  .object({
+    BOT_TOKEN: z.string({ error: 'is required' }).regex(TOKEN_PATTERN, { error: 'is not a valid bot token' }),
+    DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('./data/steady-nights.sqlite')),
+    TELEGRAM_API_ROOT: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+        .default('https://api.telegram.org')
+        .transform((url) => url.replace(/\/+$/, '')),
+    ),
+    BOT_MODE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['polling', 'webhook'], { error: 'must be "polling" or "webhook"' }).default('polling'),
+    ),
+    WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional()),
+    WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, { error: 'must be 1-256 characters of A-Z, a-z, 0-9, _ and -' })
+        .optional(),
+    ),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    DEFAULT_LOCALE: z.preprocess(
+      emptyToUndefined,
+      z.enum(SUPPORTED_LOCALES, { error: 'must be "en" or "es"' }).default('en'),
+    ),
+    SEND_RATE_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(30).default(25)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE === 'webhook') {
+      if (!env.WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
+      if (!env.WEBHOOK_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
+    }
+  });
+
+export interface Config {
+  botToken: string;
+  databasePath: string;
+  telegramApiRoot: string;
+  mode: 'polling' | 'webhook';
+  webhook: { url: string; secret: string; port: number } | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  defaultLocale: SupportedLocale;
+  sendRatePerSecond: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a {@link ConfigError} whose message names every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    databasePath: e.DATABASE_PATH,
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    mode: e.BOT_MODE,
+    webhook:
+      e.BOT_MODE === 'webhook' && e.WEBHOOK_URL && e.WEBHOOK_SECRET
+        ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
+        : null,
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+  };
+}
+
+export { SUPPORTED_LOCALES };

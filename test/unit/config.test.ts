@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const TOKEN = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ-_0123456789';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults when only BOT_TOKEN is set', () => {
+    const config = loadConfig({ BOT_TOKEN: TOKEN });
+    expect(config).toMatchObject({
+      botToken: TOKEN,
+      databasePath: './data/steady-nights.sqlite',
+      telegramApiRoot: 'https://api.telegram.org',
+      mode: 'polling',
+      webhook: null,
+      logLevel: 'info',
+      defaultLocale: 'en',
+      sendRatePerSecond: 25,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, DATABASE_PATH: '', LOG_LEVEL: ' ' }).databasePath).toBe(
+      './data/steady-nights.sqlite',
+    );
+  });
+
+  it('strips a trailing slash from TELEGRAM_API_ROOT', () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).telegramApiRoot).toBe(
+      'http://127.0.0.1:8081',
+    );
+  });
+
+  it.each([
+    [{}, /^Invalid configuration: BOT_TOKEN is required$/],
+    [{ BOT_TOKEN: 'not-a-token-secret-value' }, /^Invalid configuration: BOT_TOKEN is not a valid bot token$/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: 'push' }, /BOT_MODE must be "polling" or "webhook"/],
+    [{ BOT_TOKEN: TOKEN, DEFAULT_LOCALE: 'fr' }, /DEFAULT_LOCALE must be "en" or "es"/],
+    [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'ftp://x' }, /TELEGRAM_API_ROOT/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook' }, /WEBHOOK_URL is required when BOT_MODE=webhook; WEBHOOK_SECRET is required/],
+    [{ BOT_TOKEN: TOKEN, PORT: '99999' }, /PORT/],
+  ])('rejects %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes the token value in its error message', () => {
+    const secret = 'abc:this-is-the-secret-token-value';
+    try {
+      loadConfig({ BOT_TOKEN: secret });
+      expect.fail('should have thrown');
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain(secret);
+      expect(String((error as Error).message)).not.toContain('this-is-the-secret');
+    }
+  });
+
+  it('builds the webhook settings in webhook mode', () => {
+    const config = loadConfig({
+      BOT_TOKEN: TOKEN,
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://bot.example.org/hook',
+      WEBHOOK_SECRET: 's3cret_value',
+      PORT: '3000',
+    });
+    expect(config.webhook).toEqual({ url: 'https://bot.example.org/hook', secret: 's3cret_value', port: 3000 });
+  });
+});
