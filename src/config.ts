@@ -9,8 +9,12 @@ import { z } from 'zod';
 const SUPPORTED_LOCALES = ['en', 'es'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
-/** Telegram tokens look like `123456789:AA…` — digits, a colon, then 30+ URL-safe characters. */
-const TOKEN_PATTERN = /^\d{1,20}:[A-Za-z0-9_-]{30,}$/;
+/**
+ * Telegram tokens look like `123456789:AA…`: the bot id, a colon, then URL-safe characters.
+ * Real secrets are 35 characters, but local Bot API servers and emulators accept short ones
+ * (`123:abc`), so only the shape is checked; Telegram itself rejects a wrong token at start.
+ */
+const TOKEN_PATTERN = /^\d{1,20}:[A-Za-z0-9_-]+$/;
 
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;

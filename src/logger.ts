@@ -9,7 +9,7 @@ export type { Logger };
  * carry request URLs, which contain the token.
  */
 export function createLogger(options: { level: string; secrets: string[] }): Logger {
-  const secrets = options.secrets.filter((s) => s.length >= 8);
+  const secrets = options.secrets.filter((s) => s.length > 0);
   return pino({
     level: options.level,
     base: { service: 'steady-nights' },

@@ -452,7 +452,7 @@ export class BotApiEmulator {
     const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
     const content: Partial<Message> = { text };
     if (command) content.entities = [{ type: 'bot_command', offset: 0, length: command[0].length }];
-    return this.sendUserMessage(user, content, chat, `text ${preview(text)}`);
+    return this.postUserMessage(user, content, chat, `text ${preview(text)}`);
   }
 
   sendSticker(user: FakeUser, options: { chat?: FakeChat; emoji?: string } = {}): Update {
@@ -468,7 +468,7 @@ export class BotApiEmulator {
       emoji: options.emoji ?? '😴',
       set_name: 'SleepySet',
     };
-    return this.sendUserMessage(user, { sticker }, options.chat, `sticker ${sticker.emoji}`);
+    return this.postUserMessage(user, { sticker }, options.chat, `sticker ${sticker.emoji}`);
   }
 
   sendPhoto(user: FakeUser, options: { chat?: FakeChat; caption?: string } = {}): Update {
@@ -482,24 +482,15 @@ export class BotApiEmulator {
     }));
     const content: Partial<Message> = { photo };
     if (options.caption !== undefined) content.caption = options.caption;
-    return this.sendUserMessage(user, content, options.chat, 'photo');
+    return this.postUserMessage(user, content, options.chat, 'photo');
   }
 
   /**
    * Any other kind of user message (voice, location, document, …): `content` is merged into a
    * realistic Message with message_id, date, from and chat.
    */
-  sendUserMessage(user: FakeUser, content: Partial<Message>, chat?: FakeChat, summary = 'message'): Update {
-    const state = this.chatFor(user, chat);
-    const message = {
-      message_id: state.nextMessageId++,
-      from: this.telegramUser(user),
-      chat: state.chat,
-      date: nowSeconds(),
-      ...content,
-    } as Message;
-    state.messages.set(message.message_id, { from: 'user', message, deleted: false });
-    return this.enqueue({ message } as Omit<Update, 'update_id'>, state.chat.id, `${userLabel(user)} sent ${summary}`);
+  sendUserMessage(user: FakeUser, content: Partial<Message>, chat?: FakeChat): Update {
+    return this.postUserMessage(user, content, chat, `message ${preview(JSON.stringify(content))}`);
   }
 
   /**
@@ -1244,6 +1235,19 @@ export class BotApiEmulator {
       ...(user.username ? { username: user.username } : {}),
       ...(user.languageCode ? { language_code: user.languageCode } : {}),
     };
+  }
+
+  private postUserMessage(user: FakeUser, content: Partial<Message>, chat: FakeChat | undefined, summary: string): Update {
+    const state = this.chatFor(user, chat);
+    const message = {
+      message_id: state.nextMessageId++,
+      from: this.telegramUser(user),
+      chat: state.chat,
+      date: nowSeconds(),
+      ...content,
+    } as Message;
+    state.messages.set(message.message_id, { from: 'user', message, deleted: false });
+    return this.enqueue({ message } as Omit<Update, 'update_id'>, state.chat.id, `${userLabel(user)} sent ${summary}`);
   }
 
   private enqueueMemberChange(user: FakeUser, from: 'member' | 'kicked', to: 'member' | 'kicked'): Update {

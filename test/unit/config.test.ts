@@ -18,6 +18,10 @@ describe('loadConfig', () => {
     });
   });
 
+  it('accepts the short tokens local Bot API servers use', () => {
+    expect(loadConfig({ BOT_TOKEN: '123:abc' }).botToken).toBe('123:abc');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, DATABASE_PATH: '', LOG_LEVEL: ' ' }).databasePath).toBe(
       './data/steady-nights.sqlite',
@@ -33,6 +37,9 @@ describe('loadConfig', () => {
   it.each([
     [{}, /^Invalid configuration: BOT_TOKEN is required$/],
     [{ BOT_TOKEN: 'not-a-token-secret-value' }, /^Invalid configuration: BOT_TOKEN is not a valid bot token$/],
+    [{ BOT_TOKEN: '123456:' }, /BOT_TOKEN is not a valid bot token/],
+    [{ BOT_TOKEN: ' 123456:abc' }, /BOT_TOKEN is not a valid bot token/],
+    [{ BOT_TOKEN: '123456:abc def' }, /BOT_TOKEN is not a valid bot token/],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: 'push' }, /BOT_MODE must be "polling" or "webhook"/],
     [{ BOT_TOKEN: TOKEN, DEFAULT_LOCALE: 'fr' }, /DEFAULT_LOCALE must be "en" or "es"/],
     [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'ftp://x' }, /TELEGRAM_API_ROOT/],
