@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './logger.js';
 import { openDatabase } from './storage/db.js';
 import { UserStore } from './storage/users.js';
 import { CheckinStore } from './storage/checkins.js';
+import { ScheduleStore } from './storage/schedules.js';
 import { createBot } from './bot/create-bot.js';
 import { setCommandMenus } from './bot/commands.js';
 import { describeError } from './bot/errors.js';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     secrets: [config.botToken, ...(config.webhook ? [config.webhook.secret] : [])],
   });
   const db = openDatabase(config.databasePath);
-  const deps: Deps = { config, logger, db, users: new UserStore(db), checkins: new CheckinStore(db), now: () => new Date() };
+  const deps: Deps = { config, logger, db, users: new UserStore(db), checkins: new CheckinStore(db), schedules: new ScheduleStore(db), now: () => new Date() };
   const { bot, i18n, inFlight } = createBot(deps);
 
   let stopping = false;

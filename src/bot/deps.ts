@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Db } from '../storage/db.js';
 import type { UserStore } from '../storage/users.js';
 import type { CheckinStore } from '../storage/checkins.js';
+import type { ScheduleStore } from '../storage/schedules.js';
 
 /** Services the handlers need, built once in main.ts and handed to createBot. */
 export interface Deps {
@@ -11,6 +12,7 @@ export interface Deps {
   db: Db;
   users: UserStore;
   checkins: CheckinStore;
+  schedules: ScheduleStore;
   /** The clock, injectable so tests can pin "now". Always read through this, never `new Date()`. */
   now: () => Date;
 }

@@ -1,0 +1,251 @@
+import { GrammyError, HttpError } from 'grammy';
+import type { Logger } from '../logger.js';
+import { describeError } from '../bot/errors.js';
+
+/**
+ * One send, as the queue runs it. `attempt` may be called more than once (retries); the signal
+ * aborts it when a graceful stop runs out of time. Exactly one of `onSent` / `onFailed` is called.
+ */
+export interface QueuedSend<T = unknown> {
+  attempt(signal: AbortSignal): Promise<T>;
+  onSent(result: T): void;
+  onFailed(error: unknown): void;
+}
+
+/**
+ * Runs when the item reaches the head of the queue, just before its send would start, and
+ * returns the send — or null when there is nothing to send after all (no rate slot is used).
+ * Synchronous on purpose: the scheduler claims the delivery here, so a claim is followed by
+ * its send at once, and a crash can cut off at most the sends actually in flight.
+ */
+export type PrepareSend = () => QueuedSend<any> | null;
+
+export interface SendQueueOptions {
+  /** Sends started per second, at most (evenly spaced). */
+  ratePerSecond: number;
+  /** Sends waiting for an answer at once (default: ratePerSecond). */
+  maxInFlight?: number;
+  /** Waits before the 2nd, 3rd, … attempt after a 5xx or network error (default 2 s, 10 s). */
+  retryDelaysMs?: readonly number[];
+  logger?: Pick<Logger, 'warn' | 'error' | 'debug'>;
+  /** The clock, in ms; injectable for tests (vitest's fake timers also fake the default). */
+  now?: () => number;
+  /** Resolves after `ms`, or early once `signal` aborts. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+
+/** 429's `retry_after`, in seconds, if that is what the error is. */
+function retryAfterOf(error: unknown): number | null {
+  if (error instanceof GrammyError && error.error_code === 429) return error.parameters.retry_after ?? 1;
+  return null;
+}
+
+/** Worth another try: Telegram's 5xx, or the network. Any other 4xx will say the same again. */
+function isTransient(error: unknown): boolean {
+  return (error instanceof GrammyError && error.error_code >= 500) || error instanceof HttpError;
+}
+
+/**
+ * The one queue scheduled messages go out through, so a morning with many due users stays under
+ * Telegram's global limit (about 30 messages per second per bot): sends start evenly spaced at
+ * `ratePerSecond`, with at most `maxInFlight` waiting for an answer. Replies to users who are
+ * chatting do not use it (they go straight out through `ctx.reply`), so they never wait behind
+ * a busy morning.
+ *
+ * The API the sends use should already retry on its own (auto-retry on `bot.api` honours 429's
+ * `retry_after` and retries 5xx and network errors); this queue is the second line for what gets
+ * past that: a 429 pauses the whole queue for its `retry_after`, 5xx and network errors are
+ * tried again after `retryDelaysMs`, anything else is reported to `onFailed` at once. Nothing
+ * here throws into the caller.
+ *
+ * Items are keyed (the scheduler uses user and kind), and a key already waiting or in flight is
+ * not queued again, so a tick that finds the same due row twice does not queue it twice.
+ */
+export class SendQueue {
+  private readonly intervalMs: number;
+  private readonly maxInFlight: number;
+  private readonly retryDelaysMs: readonly number[];
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  private readonly logger: SendQueueOptions['logger'];
+
+  private readonly pending: Array<{ key: string; prepare: PrepareSend }> = [];
+  private readonly keys = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Earliest moment the next send may start. */
+  private nextStartAt = 0;
+  /** Set by a 429 that got past the API's own retries: nothing starts before it. */
+  private pausedUntil = 0;
+  private pumping = false;
+  private stopping = false;
+  /** Wakes the pump's waits when stopping. */
+  private readonly stopSignal = new AbortController();
+  /** Aborts sends still in flight when a graceful stop runs out of time. */
+  private readonly abortSends = new AbortController();
+
+  constructor(options: SendQueueOptions) {
+    if (!(options.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
+    this.intervalMs = 1000 / options.ratePerSecond;
+    this.maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? options.ratePerSecond));
+    this.retryDelaysMs = options.retryDelaysMs ?? [2_000, 10_000];
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.logger = options.logger;
+  }
+
+  /** Items waiting or in flight. */
+  get size(): number {
+    return this.keys.size;
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  /** Queues an item unless its key is already queued or the queue is stopping; says which. */
+  enqueue(key: string, prepare: PrepareSend): boolean {
+    if (this.stopping || this.keys.has(key)) return false;
+    this.keys.add(key);
+    this.pending.push({ key, prepare });
+    void this.pump();
+    return true;
+  }
+
+  /**
+   * Graceful stop: items not started yet are dropped (nothing was claimed for them, so they are
+   * found due again after a restart), sends in flight get `timeoutMs` to finish, then they are
+   * aborted (and reported failed). Resolves once nothing is running.
+   */
+  async drain(timeoutMs = 5_000): Promise<void> {
+    this.stopping = true;
+    for (const item of this.pending) this.keys.delete(item.key);
+    this.pending.length = 0;
+    this.stopSignal.abort();
+    if (this.inFlight.size > 0) {
+      const timeout = new AbortController();
+      const finished = await Promise.race([
+        Promise.allSettled([...this.inFlight]).then(() => true),
+        defaultSleep(timeoutMs, timeout.signal).then(() => false),
+      ]);
+      timeout.abort();
+      if (!finished) {
+        this.logger?.warn({ in_flight: this.inFlight.size }, 'stopping: aborting reminder sends still in flight');
+        this.abortSends.abort();
+        await Promise.allSettled([...this.inFlight]);
+      }
+    }
+  }
+
+  private msUntilSlot(): number {
+    return Math.max(this.nextStartAt, this.pausedUntil) - this.now();
+  }
+
+  /** Called in the same synchronous stretch as the `msUntilSlot() <= 0` check. */
+  private takeSlot(): void {
+    this.nextStartAt = this.now() + this.intervalMs;
+  }
+
+  private async acquireSlot(signal: AbortSignal): Promise<boolean> {
+    for (;;) {
+      if (signal.aborted) return false;
+      const wait = this.msUntilSlot();
+      if (wait <= 0) {
+        this.takeSlot();
+        return true;
+      }
+      await this.sleep(wait, signal);
+    }
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.stopping && this.pending.length > 0) {
+        if (this.inFlight.size >= this.maxInFlight) {
+          await Promise.race(this.inFlight);
+          continue;
+        }
+        const wait = this.msUntilSlot();
+        if (wait > 0) {
+          await this.sleep(wait, this.stopSignal.signal);
+          continue;
+        }
+        const item = this.pending.shift()!;
+        let send: QueuedSend | null;
+        try {
+          send = item.prepare();
+        } catch (error) {
+          this.logger?.error({ err: describeError(error) }, 'preparing a reminder failed');
+          send = null;
+        }
+        if (!send) {
+          this.keys.delete(item.key);
+          continue;
+        }
+        this.takeSlot();
+        const task: Promise<void> = this.run(send).finally(() => {
+          this.inFlight.delete(task);
+          this.keys.delete(item.key);
+        });
+        this.inFlight.add(task);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** Runs one send to its end: sent, or failed after the retries it deserves. Never throws. */
+  private async run(send: QueuedSend): Promise<void> {
+    const signal = this.abortSends.signal;
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0 && !(await this.acquireSlot(signal))) {
+        report(() => send.onFailed(new Error('stopped before the send could be retried')), this.logger);
+        return;
+      }
+      let result: unknown;
+      try {
+        result = await send.attempt(signal);
+      } catch (error) {
+        const retryAfter = retryAfterOf(error);
+        const canRetry = !signal.aborted && attempt < this.retryDelaysMs.length && (retryAfter !== null || isTransient(error));
+        if (!canRetry) {
+          report(() => send.onFailed(error), this.logger);
+          return;
+        }
+        if (retryAfter !== null) {
+          this.pausedUntil = Math.max(this.pausedUntil, this.now() + retryAfter * 1000);
+          this.logger?.warn({ retry_after: retryAfter }, 'rate limited: pausing reminder sends');
+        } else {
+          this.logger?.warn({ err: describeError(error), attempt: attempt + 1 }, 'reminder send failed; will retry');
+          await this.sleep(this.retryDelaysMs[attempt]!, signal);
+        }
+        continue;
+      }
+      report(() => send.onSent(result), this.logger);
+      return;
+    }
+  }
+}
+
+/** A callback that throws must not take the queue down with it. */
+function report(callback: () => void, logger: SendQueueOptions['logger']): void {
+  try {
+    callback();
+  } catch (error) {
+    logger?.error({ err: describeError(error) }, 'recording a reminder outcome failed');
+  }
+}
+
