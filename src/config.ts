@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 
 /**
@@ -52,6 +53,17 @@ const schema = z
       z.enum(SUPPORTED_LOCALES, { error: 'must be "en" or "es"' }).default('en'),
     ),
     SEND_RATE_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(30).default(25)),
+    SCHEDULER_CRON: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((expression) => cron.validate(expression), { error: 'is not a valid cron expression' })
+        .default('* * * * *'),
+    ),
+    CLOCK_START: z.preprocess(
+      emptyToUndefined,
+      z.iso.datetime({ offset: true, error: 'must be an ISO instant such as 2026-11-23T07:59:30Z' }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE === 'webhook') {
@@ -70,6 +82,13 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   defaultLocale: SupportedLocale;
   sendRatePerSecond: number;
+  /** When the reminder tick runs (node-cron syntax; a 6-field expression ticks in seconds). */
+  schedulerCron: string;
+  /**
+   * For demos and tests only: the process clock starts at this instant and runs on in real
+   * time, so "tomorrow at 08:00" can be tried now. Unset in production.
+   */
+  clockStart: Date | null;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+    schedulerCron: e.SCHEDULER_CRON,
+    clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : null,
   };
 }
 

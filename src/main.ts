@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback } from 'grammy';
+import { Api, webhookCallback } from 'grammy';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { openDatabase } from './storage/db.js';
@@ -11,6 +11,14 @@ import { createBot } from './bot/create-bot.js';
 import { setCommandMenus } from './bot/commands.js';
 import { describeError } from './bot/errors.js';
 import type { Deps } from './bot/deps.js';
+import { ReminderScheduler } from './scheduler/scheduler.js';
+
+/** The process clock: real time, or (demos and tests) real time shifted to start at CLOCK_START. */
+function clockFrom(start: Date | null): () => Date {
+  if (!start) return () => new Date();
+  const shift = start.getTime() - Date.now();
+  return () => new Date(Date.now() + shift);
+}
 
 /** How long a stop waits for updates being handled to finish. */
 const STOP_GRACE_MS = 10_000;
@@ -58,8 +66,18 @@ async function main(): Promise<void> {
     secrets: [config.botToken, ...(config.webhook ? [config.webhook.secret] : [])],
   });
   const db = openDatabase(config.databasePath);
-  const deps: Deps = { config, logger, db, users: new UserStore(db), checkins: new CheckinStore(db), schedules: new ScheduleStore(db), now: () => new Date() };
+  const deps: Deps = { config, logger, db, users: new UserStore(db), checkins: new CheckinStore(db), schedules: new ScheduleStore(db), now: clockFrom(config.clockStart) };
   const { bot, i18n, inFlight } = createBot(deps);
+  // Scheduled messages use their own API object without auto-retry: the send queue owns their
+  // retries, so a 429 pauses all of them at once instead of each waiting on its own.
+  const scheduler = new ReminderScheduler(
+    {
+      ...deps,
+      api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
+      translator: (locale) => (key, vars) => i18n.t(locale, key, vars),
+    },
+    { cron: config.schedulerCron, ratePerSecond: config.sendRatePerSecond },
+  );
 
   let stopping = false;
   let runner: RunnerHandle | undefined;
@@ -69,6 +87,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     try {
+      await scheduler.stop(STOP_GRACE_MS / 2);
       if (runner?.isRunning()) await runner.stop();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       if (!(await inFlight.idle(STOP_GRACE_MS))) logger.warn({ running: inFlight.count }, 'stopping with updates still running');
@@ -104,10 +123,12 @@ async function main(): Promise<void> {
     });
     await new Promise<void>((resolve) => server!.listen(port, resolve));
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+    scheduler.start();
     logger.info({ mode: 'webhook', port, bot: bot.botInfo.username }, 'started');
   } else {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    scheduler.start();
     logger.info({ mode: 'polling', bot: bot.botInfo.username }, 'started');
   }
 }

@@ -17,3 +17,11 @@ export type BotContext = ConversationFlavor<AppContext>;
 /** Inside a conversation the same plugins are installed again, but there is no `ctx.conversation`. */
 export type ConvContext = AppContext;
 export type AppConversation = Conversation<BotContext, ConvContext>;
+
+/**
+ * "Now" inside a conversation: read from the bot's clock (deps.now, which tests and demos can
+ * shift) once, and replayed from the conversation's log afterwards like any other outside call.
+ */
+export async function conversationNow(conversation: AppConversation, now: () => Date): Promise<Date> {
+  return new Date(await conversation.external(() => now().getTime()));
+}

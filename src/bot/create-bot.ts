@@ -21,6 +21,7 @@ import { unhandledFeature } from './features/unhandled.js';
 import { crisisFeature } from './features/crisis.js';
 import { checkinFeature } from './features/checkin.js';
 import { tipsFeature } from './features/tips.js';
+import { reminderButtons, startCheckinButton } from './features/reminders.js';
 import { createOnboarding, ONBOARDING } from './conversations/onboarding.js';
 import { CHECKIN, createCheckin } from './conversations/checkin.js';
 
@@ -67,6 +68,7 @@ export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {})
     ctx.api.config.use(retryPolicy());
     return next();
   };
+  inPrivate.use(reminderButtons);
   inPrivate.use(
     conversations<BotContext, ConvContext>({
       storage: { type: 'key', version: CONVERSATION_STATE_VERSION, adapter: createConversationStorage(deps.db) },
@@ -77,6 +79,7 @@ export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {})
   inPrivate.use(crisisFeature);
   inPrivate.use(createConversation(createOnboarding(deps), ONBOARDING));
   inPrivate.use(createConversation(createCheckin(deps), CHECKIN));
+  inPrivate.use(startCheckinButton);
   inPrivate.use(startFeature);
   inPrivate.use(checkinFeature);
   inPrivate.use(tipsFeature);

@@ -27,6 +27,8 @@ export interface SendQueueOptions {
   maxInFlight?: number;
   /** Waits before the 2nd, 3rd, … attempt after a 5xx or network error (default 2 s, 10 s). */
   retryDelaysMs?: readonly number[];
+  /** How many 429s one send may meet before it is given up (default 20): each pauses the queue. */
+  maxRateLimitRetries?: number;
   logger?: Pick<Logger, 'warn' | 'error' | 'debug'>;
   /** The clock, in ms; injectable for tests (vitest's fake timers also fake the default). */
   now?: () => number;
@@ -64,11 +66,11 @@ function isTransient(error: unknown): boolean {
  * chatting do not use it (they go straight out through `ctx.reply`), so they never wait behind
  * a busy morning.
  *
- * The API the sends use should already retry on its own (auto-retry on `bot.api` honours 429's
- * `retry_after` and retries 5xx and network errors); this queue is the second line for what gets
- * past that: a 429 pauses the whole queue for its `retry_after`, 5xx and network errors are
- * tried again after `retryDelaysMs`, anything else is reported to `onFailed` at once. Nothing
- * here throws into the caller.
+ * The queue owns the retries of what it sends (its API has no auto-retry of its own): a 429
+ * pauses the WHOLE queue for its `retry_after` — one rate-limited send means the bot is over the
+ * limit, not that one chat is — and the send is tried again; 5xx and network errors are tried
+ * again after `retryDelaysMs`; anything else is reported to `onFailed` at once. Nothing here
+ * throws into the caller.
  *
  * Items are keyed (the scheduler uses user and kind), and a key already waiting or in flight is
  * not queued again, so a tick that finds the same due row twice does not queue it twice.
@@ -77,6 +79,7 @@ export class SendQueue {
   private readonly intervalMs: number;
   private readonly maxInFlight: number;
   private readonly retryDelaysMs: readonly number[];
+  private readonly maxRateLimitRetries: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   private readonly logger: SendQueueOptions['logger'];
@@ -100,6 +103,7 @@ export class SendQueue {
     this.intervalMs = 1000 / options.ratePerSecond;
     this.maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? options.ratePerSecond));
     this.retryDelaysMs = options.retryDelaysMs ?? [2_000, 10_000];
+    this.maxRateLimitRetries = options.maxRateLimitRetries ?? 20;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
     this.logger = options.logger;
@@ -210,6 +214,8 @@ export class SendQueue {
   /** Runs one send to its end: sent, or failed after the retries it deserves. Never throws. */
   private async run(send: QueuedSend): Promise<void> {
     const signal = this.abortSends.signal;
+    let failures = 0;
+    let rateLimited = 0;
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0 && !(await this.acquireSlot(signal))) {
         report(() => send.onFailed(new Error('stopped before the send could be retried')), this.logger);
@@ -220,7 +226,11 @@ export class SendQueue {
         result = await send.attempt(signal);
       } catch (error) {
         const retryAfter = retryAfterOf(error);
-        const canRetry = !signal.aborted && attempt < this.retryDelaysMs.length && (retryAfter !== null || isTransient(error));
+        const canRetry =
+          !signal.aborted &&
+          (retryAfter !== null
+            ? rateLimited++ < this.maxRateLimitRetries
+            : isTransient(error) && failures < this.retryDelaysMs.length);
         if (!canRetry) {
           report(() => send.onFailed(error), this.logger);
           return;
@@ -230,7 +240,7 @@ export class SendQueue {
           this.logger?.warn({ retry_after: retryAfter }, 'rate limited: pausing reminder sends');
         } else {
           this.logger?.warn({ err: describeError(error), attempt: attempt + 1 }, 'reminder send failed; will retry');
-          await this.sleep(this.retryDelaysMs[attempt]!, signal);
+          await this.sleep(this.retryDelaysMs[failures++]!, signal);
         }
         continue;
       }

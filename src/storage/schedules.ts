@@ -75,6 +75,7 @@ export class ScheduleStore {
   private readonly finishStmt;
   private readonly deliveryStmt;
   private readonly claimTx;
+  private readonly missingStmt;
 
   constructor(private readonly db: Db) {
     this.dueStmt = db.prepare<[string, number], DueRow>(
@@ -104,6 +105,12 @@ export class ScheduleStore {
     );
     this.deliveryStmt = db.prepare<[number, string, string], DeliveryRow>(
       'SELECT * FROM deliveries WHERE user_id = ? AND kind = ? AND local_date = ?',
+    );
+    this.missingStmt = db.prepare<[], { id: number }>(
+      `SELECT id FROM users u
+       WHERE onboarded_at IS NOT NULL AND time_zone IS NOT NULL
+         AND ((morning_enabled = 1 AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.user_id = u.id AND s.kind = 'morning'))
+           OR (evening_enabled = 1 AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.user_id = u.id AND s.kind = 'evening')))`,
     );
     this.claimTx = db.transaction((c: Claim): boolean => {
       const due = c.dueAt.toISOString();
@@ -135,6 +142,11 @@ export class ScheduleStore {
   nextDue(userId: number, kind: ReminderKind): Date | null {
     const row = this.getStmt.get(userId, kind);
     return row ? new Date(row.next_due_at) : null;
+  }
+
+  /** Set-up users with a reminder turned on but not scheduled (e.g. set up before reminders existed). */
+  usersMissingSchedules(): number[] {
+    return this.missingStmt.all().map((row) => row.id);
   }
 
   /** Schedules (or moves) the user's reminder of this kind. */

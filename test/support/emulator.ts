@@ -544,6 +544,14 @@ export class BotApiEmulator {
     return this.enqueueMemberChange(user, 'member', 'kicked');
   }
 
+  /**
+   * Blocks the bot without the `my_chat_member` update (Telegram does not always deliver one, and
+   * never to a bot that was down): the bot learns of it only from a 403 on its next send.
+   */
+  blockBotQuietly(user: FakeUser): void {
+    this.chatFor(user).blocked = true;
+  }
+
   unblockBot(user: FakeUser): Update {
     this.chatFor(user).blocked = false;
     return this.enqueueMemberChange(user, 'kicked', 'member');

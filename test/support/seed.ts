@@ -1,6 +1,7 @@
 import { openDatabase } from '../../src/storage/db.js';
 import { UserStore, type ProfilePatch } from '../../src/storage/users.js';
 import { CheckinStore } from '../../src/storage/checkins.js';
+import { ScheduleStore } from '../../src/storage/schedules.js';
 import { addDays, localDateOf } from '../../src/domain/dates.js';
 import type { CheckinFlag, LocalDate } from '../../src/domain/types.js';
 
@@ -20,10 +21,13 @@ export function localToday(zone: string, now = new Date()): LocalDate {
 }
 
 /** Opens the bot's database file for one operation (the bot process may be running: WAL allows it). */
-export function withStores<T>(dbPath: string, fn: (stores: { users: UserStore; checkins: CheckinStore }) => T): T {
+export function withStores<T>(
+  dbPath: string,
+  fn: (stores: { users: UserStore; checkins: CheckinStore; schedules: ScheduleStore }) => T,
+): T {
   const db = openDatabase(dbPath);
   try {
-    return fn({ users: new UserStore(db), checkins: new CheckinStore(db) });
+    return fn({ users: new UserStore(db), checkins: new CheckinStore(db), schedules: new ScheduleStore(db) });
   } finally {
     db.close();
   }

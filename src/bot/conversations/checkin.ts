@@ -6,7 +6,7 @@ import { selectTips } from '../../domain/tips.js';
 import { parseAnxiety, parseHours } from '../../domain/parse.js';
 import { CHECKIN_FLAGS, type CheckinFlag } from '../../domain/types.js';
 import type { AnswerField } from '../../storage/checkins.js';
-import type { AppConversation, ConvContext } from '../context.js';
+import { conversationNow, type AppConversation, type ConvContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { renderCheckinReply, type CheckinOutcome } from '../messages/checkin-reply.js';
 import { crisisMessage } from '../messages/help.js';
@@ -26,7 +26,7 @@ export function createCheckin(deps: Deps) {
   return async function checkin(conversation: AppConversation, ctx: ConvContext): Promise<void> {
     const userId = ctx.from!.id;
     const t = ctx.t.bind(ctx);
-    const now = new Date(await conversation.now());
+    const now = await conversationNow(conversation, deps.now);
     const profile = await conversation.external(() => deps.users.get(userId));
     if (!profile?.onboardedAt) {
       await ctx.reply(t('needs-setup'));

@@ -3,7 +3,8 @@ import { checkLastDoseDate, checkQuitDate, parseDateInput, parseLocalTime } from
 import { COMMON_ZONES, resolveTimeZone, zoneLabel } from '../../domain/timezone.js';
 import type { LocalDate, LocalTime, UseStatus } from '../../domain/types.js';
 import { supportedLocale } from '../i18n.js';
-import type { AppConversation, ConvContext } from '../context.js';
+import { rescheduleUser } from '../../scheduler/reschedule.js';
+import { conversationNow, type AppConversation, type ConvContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { statusMessage } from '../messages/status.js';
 import { ask, type Choice, type TypedAnswer } from './ask.js';
@@ -70,7 +71,7 @@ export function createOnboarding(deps: Deps) {
     }
 
     if (!profile.timeZone) {
-      const now = new Date(await conversation.now());
+      const now = await conversationNow(conversation, deps.now);
       const timeZone = await ask<string>(conversation, ctx, {
         id: 'obz',
         text: t('onboarding-timezone-question'),
@@ -89,7 +90,7 @@ export function createOnboarding(deps: Deps) {
       profile = await save({ timeZone });
     }
 
-    const today = localDateOf(new Date(await conversation.now()), profile.timeZone ?? 'UTC');
+    const today = localDateOf(await conversationNow(conversation, deps.now), profile.timeZone ?? 'UTC');
     if (profile.status === 'stopped' && !profile.lastDoseDate) {
       const lastDoseDate = await askDate(conversation, ctx, today, 'past');
       profile = await save({ lastDoseDate });
@@ -102,10 +103,12 @@ export function createOnboarding(deps: Deps) {
       const morningTime = await askTime(conversation, ctx, 'obm', 'morning', MORNING_CHOICES);
       profile = await save({ morningTime });
       const eveningTime = await askTime(conversation, ctx, 'obe', 'evening', EVENING_CHOICES);
-      profile = await save({ eveningTime, onboardedAt: (await conversation.external(() => deps.now())).toISOString() });
+      profile = await save({ eveningTime, onboardedAt: (await conversationNow(conversation, deps.now)).toISOString() });
+      // Reminders start from here: the first morning prompt and wind-down are scheduled now.
+      await conversation.external(() => rescheduleUser(deps, userId, deps.now()));
     }
 
-    const now = new Date(await conversation.now());
+    const now = await conversationNow(conversation, deps.now);
     await ctx.reply(`${t('onboarding-done')}\n\n${statusMessage(t, profile, now)}`);
   };
 }

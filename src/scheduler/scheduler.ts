@@ -1,0 +1,225 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { GrammyError, type Api } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { Logger } from '../logger.js';
+import { describeError } from '../bot/errors.js';
+import { morningPrompt, type ScheduledMessage } from '../bot/messages/morning.js';
+import { windDownMessage } from '../bot/messages/winddown.js';
+import type { Translate } from '../bot/messages/translate.js';
+import { isTooLate, LATE_LIMIT_MS, reminderDate, type ReminderKind } from '../domain/reminders.js';
+import { nextOccurrence } from '../domain/schedule.js';
+import { isValidZone } from '../domain/timezone.js';
+import type { CheckinStore } from '../storage/checkins.js';
+import type { DueReminder, ScheduleStore } from '../storage/schedules.js';
+import type { UserProfile, UserStore } from '../storage/users.js';
+import { rescheduleUser } from './reschedule.js';
+import { SendQueue, type QueuedSend } from './send-queue.js';
+
+export interface SchedulerDeps {
+  logger: Logger;
+  users: UserStore;
+  checkins: Pick<CheckinStore, 'night' | 'draft'>;
+  schedules: ScheduleStore;
+  now: () => Date;
+  /** The API scheduled messages go out through. */
+  api: Api;
+  /** A translation function for a stored locale. */
+  translator: (locale: string) => Translate;
+}
+
+export interface SchedulerOptions {
+  /** node-cron expression of the tick; `* * * * *` in production. */
+  cron: string;
+  ratePerSecond: number;
+}
+
+/** Due rows read per query; a tick repeats the query until it finds nothing new. */
+const BATCH = 500;
+
+/**
+ * Sends the morning prompts and evening wind-downs.
+ *
+ * Each minute a tick reads the reminders due by now from one index (`schedules.next_due_at`) and
+ * queues them. When an item reaches the head of the send queue it is decided and claimed in one
+ * transaction — the schedule moves on to the next occurrence and the ledger row (user, kind,
+ * local date) is written — and only a claim that wrote the ledger row is sent. So a restart or a
+ * crash at any point can lose at most the sends in flight, never send one twice; and a reminder
+ * found more than 2 hours late (the bot was down) is recorded as missed instead of sent.
+ */
+export class ReminderScheduler {
+  private readonly queue: SendQueue;
+  private task: ScheduledTask | undefined;
+  private followUp: NodeJS.Immediate | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: SchedulerDeps,
+    private readonly options: SchedulerOptions,
+  ) {
+    this.queue = new SendQueue({
+      ratePerSecond: options.ratePerSecond,
+      retryDelaysMs: [2_000, 10_000, 30_000],
+      logger: deps.logger,
+    });
+  }
+
+  /** Gives users set up before reminders existed (or whose rows were lost) their schedule, then ticks. */
+  start(): void {
+    const now = this.deps.now();
+    for (const userId of this.deps.schedules.usersMissingSchedules()) rescheduleUser(this.deps, userId, now);
+    this.task = cron.schedule(this.options.cron, () => this.tick(), {
+      name: 'reminders',
+      noOverlap: true,
+      logger: {
+        info: () => {},
+        warn: (message: string) => this.deps.logger.warn({ cron: message }, 'reminder tick'),
+        error: (message: string | Error) => this.deps.logger.error({ cron: String(message) }, 'reminder tick failed'),
+        debug: () => {},
+      },
+    });
+    // Whatever fell due while the bot was down goes out (or is recorded missed) at once.
+    this.tick();
+  }
+
+  /** Reminders waiting in the queue or being sent. */
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /**
+   * Queues every reminder due by now that is not queued already. Cheap when nothing is due: one
+   * index range scan that finds no rows. Never throws (a tick that fails is logged and the next
+   * one tries again).
+   */
+  tick(): number {
+    if (this.stopped) return 0;
+    try {
+      const now = this.deps.now();
+      let queued = 0;
+      for (;;) {
+        const due = this.deps.schedules.due(now, BATCH);
+        let added = 0;
+        for (const row of due) {
+          if (this.queue.enqueue(keyOf(row), () => this.prepare(row))) added++;
+        }
+        queued += added;
+        if (due.length < BATCH || added === 0) break;
+      }
+      if (queued > 0) this.deps.logger.debug({ queued }, 'reminders due');
+      return queued;
+    } catch (error) {
+      this.deps.logger.error({ err: describeError(error) }, 'reminder tick failed');
+      return 0;
+    }
+  }
+
+  /** Stops ticking, lets sends in flight finish (up to `timeoutMs`), drops what has not started. */
+  async stop(timeoutMs = 5_000): Promise<void> {
+    this.stopped = true;
+    if (this.followUp) clearImmediate(this.followUp);
+    await this.task?.stop();
+    await this.task?.destroy();
+    await this.queue.drain(timeoutMs);
+  }
+
+  /**
+   * Decides one due reminder the moment its turn to be sent comes: claims it (writing the ledger
+   * and moving the schedule on in one transaction) and returns the send, or returns null when it
+   * is not to be sent (missed, already checked in, blocked, claimed before).
+   */
+  private prepare(row: DueReminder): QueuedSend<Message.TextMessage> | null {
+    const { users, schedules, checkins, logger } = this.deps;
+    const now = this.deps.now();
+    const profile = users.get(row.userId);
+    if (!profile?.onboardedAt || !profile.timeZone || !isValidZone(profile.timeZone)) {
+      schedules.removeAll(row.userId);
+      return null;
+    }
+    const enabled = row.kind === 'evening' ? profile.eveningEnabled : profile.morningEnabled;
+    if (!enabled) {
+      schedules.remove(row.userId, row.kind);
+      return null;
+    }
+    const zone = profile.timeZone;
+    const localDate = reminderDate(row.kind, row.dueAt, zone);
+    const base = { userId: row.userId, kind: row.kind, dueAt: row.dueAt, localDate, now };
+
+    if (isTooLate(row.dueAt, now)) {
+      // Skip straight to the first occurrence that is not too late, so a long outage is one
+      // `missed` row, and today's reminder (if still within 2 hours) follows at once.
+      const next = this.nextAfter(profile, row.kind, new Date(Math.max(row.dueAt.getTime(), now.getTime() - LATE_LIMIT_MS - 1)));
+      schedules.claim({ ...base, next, status: 'missed' });
+      logger.info({ user: row.userId, kind: row.kind, due_at: row.dueAt.toISOString() }, 'reminder missed (bot was down)');
+      if (next && next.getTime() <= now.getTime()) this.tickSoon();
+      return null;
+    }
+
+    const next = this.nextAfter(profile, row.kind, row.dueAt);
+    if (profile.blockedAt) {
+      schedules.claim({ ...base, next, status: 'blocked' });
+      return null;
+    }
+    if (row.kind !== 'evening' && this.checkedInOrChecking(profile.id, localDate)) {
+      schedules.claim({ ...base, next, status: 'skipped' });
+      return null;
+    }
+    if (!schedules.claim({ ...base, next, status: 'claimed' })) return null;
+
+    const message = this.messageFor(profile, row.kind, localDate);
+    const key = { userId: row.userId, kind: row.kind, localDate };
+    return {
+      attempt: (signal) =>
+        // grammY types its signal with the abort-controller shim; the platform's is what it uses.
+        this.deps.api.sendMessage(row.userId, message.text, { reply_markup: message.keyboard }, signal as never),
+      onSent: (sent) => {
+        schedules.finish(key, 'sent', sent.message_id, this.deps.now());
+        logger.debug({ user: row.userId, kind: row.kind }, 'reminder sent');
+      },
+      onFailed: (error) => {
+        if (isBlocked(error)) {
+          users.markBlocked(row.userId, this.deps.now());
+          schedules.finish(key, 'blocked', null, this.deps.now());
+          logger.info({ user: row.userId, kind: row.kind }, 'user blocked the bot; reminders paused until they write');
+          return;
+        }
+        schedules.finish(key, 'failed', null, this.deps.now());
+        logger.warn({ user: row.userId, kind: row.kind, err: describeError(error) }, 'reminder could not be sent');
+      },
+    };
+  }
+
+  /** Where the schedule moves on to; a snooze happens once, so it has no next. */
+  private nextAfter(profile: UserProfile, kind: ReminderKind, after: Date): Date | null {
+    if (kind === 'snooze') return null;
+    const time = kind === 'evening' ? profile.eveningTime : profile.morningTime;
+    return nextOccurrence(time, profile.timeZone!, after);
+  }
+
+  /** A morning already answered, or being answered right now, needs no prompt. */
+  private checkedInOrChecking(userId: number, date: string): boolean {
+    if (this.deps.checkins.night(userId, date)?.complete) return true;
+    return this.deps.checkins.draft(userId)?.date === date;
+  }
+
+  private messageFor(profile: UserProfile, kind: ReminderKind, localDate: string): ScheduledMessage {
+    const t = this.deps.translator(profile.locale);
+    if (kind === 'evening') return windDownMessage(t, profile, localDate);
+    return morningPrompt(t, localDate, { again: kind === 'snooze' });
+  }
+
+  /** Another pass right after this one, for occurrences a catch-up made due. */
+  private tickSoon(): void {
+    if (this.followUp || this.stopped) return;
+    this.followUp = setImmediate(() => {
+      this.followUp = undefined;
+      this.tick();
+    });
+  }
+}
+
+const keyOf = (row: Pick<DueReminder, 'userId' | 'kind'>) => `${row.userId}:${row.kind}`;
+
+/** 403: the user blocked the bot or deleted their account. */
+function isBlocked(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 403;
+}
