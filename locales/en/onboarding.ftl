@@ -5,7 +5,7 @@ onboarding-intro =
 
     I'm not medical care, and I don't replace a doctor. In a crisis, /help shows where to get help right away.
 
-    To keep your sleep diary I need to store your answers. Only you can see them, and /delete erases everything. Is that okay?
+    To keep your sleep diary I need to store your answers. They're never shared, /privacy explains what I keep, and /delete erases everything. Is that okay?
 onboarding-consent-yes = Yes, that's okay
 onboarding-consent-no = No thanks
 onboarding-consent-expected = Please tap "Yes, that's okay" or "No thanks".

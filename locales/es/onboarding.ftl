@@ -5,7 +5,7 @@ onboarding-intro =
 
     No soy atención médica ni sustituyo a un médico. En una crisis, /help te muestra dónde pedir ayuda de inmediato.
 
-    Para llevar tu diario de sueño necesito guardar tus respuestas. Solo tú puedes verlas y /delete lo borra todo. ¿Te parece bien?
+    Para llevar tu diario de sueño necesito guardar tus respuestas. Nunca las comparto, en /privacy te explico qué guardo y /delete lo borra todo. ¿Te parece bien?
 onboarding-consent-yes = Sí, está bien
 onboarding-consent-no = No, gracias
 onboarding-consent-expected = Toca «Sí, está bien» o «No, gracias», por favor.

@@ -24,6 +24,12 @@ import { tipsFeature } from './features/tips.js';
 import { reminderButtons, startCheckinButton } from './features/reminders.js';
 import { createOnboarding, ONBOARDING } from './conversations/onboarding.js';
 import { CHECKIN, createCheckin } from './conversations/checkin.js';
+import { createSettingsEdit, SETTINGS_EDIT } from './conversations/settings-edit.js';
+import { createUsed, USED } from './conversations/used.js';
+import { settingsEditFeature, settingsFeature } from './features/settings.js';
+import { createPrivacyFeature } from './features/privacy.js';
+import { usedFeature } from './features/used.js';
+import { RelapseStore } from '../storage/relapses.js';
 
 /**
  * Bumped whenever a conversation's sequence of waits changes incompatibly: stored states of an
@@ -51,6 +57,7 @@ export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {})
   });
   bot.api.config.use(retryPolicy());
   const i18n = createI18n(deps.config.defaultLocale);
+  const relapses = new RelapseStore(deps.db);
   const inFlight = new InFlightUpdates();
 
   bot.use(inFlight.middleware);
@@ -77,11 +84,18 @@ export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {})
   );
   inPrivate.use(cancelFeature);
   inPrivate.use(crisisFeature);
+  // Ahead of the conversations: these work while a question is open.
+  inPrivate.use(createPrivacyFeature(relapses));
+  inPrivate.use(settingsFeature);
   inPrivate.use(createConversation(createOnboarding(deps), ONBOARDING));
   inPrivate.use(createConversation(createCheckin(deps), CHECKIN));
+  inPrivate.use(createConversation(createSettingsEdit(deps), SETTINGS_EDIT));
+  inPrivate.use(createConversation(createUsed(deps, relapses), USED));
   inPrivate.use(startCheckinButton);
   inPrivate.use(startFeature);
   inPrivate.use(checkinFeature);
+  inPrivate.use(usedFeature);
+  inPrivate.use(settingsEditFeature);
   inPrivate.use(tipsFeature);
   inPrivate.use(unhandledFeature);
 

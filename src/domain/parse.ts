@@ -88,12 +88,26 @@ const MILITARY_TIME = /^(\d{1,2})(\d{2})\s*(am|pm)?$/;
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /**
+ * Spanish speakers say the part of the day instead of am/pm: "7 de la tarde" (19:00),
+ * "6:30 de la mañana", "3 de la madrugada". "De la noche" is pm, except 12, which is midnight.
+ */
+function spanishDayPart(s: string): string {
+  const m = /^(.*\S)\s+de la (manana|madrugada|tarde|noche)$/.exec(s);
+  if (!m) return s;
+  const clock = m[1]!;
+  if (m[2] === 'manana' || m[2] === 'madrugada') return `${clock}am`;
+  if (m[2] === 'noche' && /^12(?:\D|$)/.test(clock)) return `${clock}am`;
+  return `${clock}pm`;
+}
+
+/**
  * A wall-clock time as `HH:MM`. Accepts "7", "7:30", "7.30", "19h30", "7pm", "7.30 p.m.",
- * "noon"/"medianoche", and three or four bare digits as HHMM ("730", "0730", "1930"), the
- * way times are written on 24-hour clocks. With am/pm the hour must be 1–12.
+ * "noon"/"medianoche", Spanish parts of the day ("7 de la tarde"), and three or four bare
+ * digits as HHMM ("730", "0730", "1930"), the way times are written on 24-hour clocks.
+ * With am/pm (or a part of the day) the hour must be 1–12.
  */
 export function parseLocalTime(text: string): ParseResult<LocalTime> {
-  const s = foldText(text).replace(/([ap])\.?\s*m\.?$/, '$1m');
+  const s = spanishDayPart(foldText(text).replace(/([ap])\.?\s*m\.?$/, '$1m'));
   const named = NAMED_TIMES[s];
   if (named !== undefined) return ok(named);
   const m = CLOCK_TIME.exec(s) ?? MILITARY_TIME.exec(s);

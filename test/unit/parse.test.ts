@@ -144,6 +144,13 @@ describe('parseLocalTime returns zero-padded HH:MM', () => {
     ['noon', '12:00'],
     ['Mediodía', '12:00'],
     ['medianoche', '00:00'],
+    [' 7 ', '07:00'],
+    ['7 de la tarde', '19:00'],
+    ['7:30 de la mañana', '07:30'],
+    ['3 de la madrugada', '03:00'],
+    ['10 de la noche', '22:00'],
+    ['12 de la noche', '00:00'],
+    ['12 de la tarde', '12:00'],
   ])('%j → %s', (text, time) => {
     expect(parseLocalTime(text)).toEqual({ ok: true, value: time });
   });
@@ -165,7 +172,10 @@ describe('parseLocalTime returns zero-padded HH:MM', () => {
     ['12345', 'format'],
     ['7:30:00', 'format'],
     ['-7', 'format'],
-    ['7 de la tarde', 'format'],
+    ['de la tarde', 'format'],
+    ['13 de la tarde', 'range'],
+    ['7 de la semana', 'format'],
+    ['7:30pm:', 'format'],
   ])('%j is refused as %s', (text, error) => {
     expect(parseLocalTime(text)).toEqual({ ok: false, error });
   });

@@ -11,8 +11,8 @@ import { ask, type Choice, type TypedAnswer } from './ask.js';
 
 export const ONBOARDING = 'onboarding';
 
-const MORNING_CHOICES = ['06:00', '07:00', '08:00', '09:00', '10:00', '11:00'];
-const EVENING_CHOICES = ['21:00', '21:30', '22:00', '22:30', '23:00', '00:00'];
+export const MORNING_CHOICES = ['06:00', '07:00', '08:00', '09:00', '10:00', '11:00'];
+export const EVENING_CHOICES = ['21:00', '21:30', '22:00', '22:30', '23:00', '00:00'];
 
 function timeChoices(times: string[]): Choice<LocalTime>[] {
   return times.map((time) => ({ label: time, code: time.replace(':', ''), value: time }));
@@ -71,22 +71,7 @@ export function createOnboarding(deps: Deps) {
     }
 
     if (!profile.timeZone) {
-      const now = await conversationNow(conversation, deps.now);
-      const timeZone = await ask<string>(conversation, ctx, {
-        id: 'obz',
-        text: t('onboarding-timezone-question'),
-        columns: 2,
-        choices: COMMON_ZONES.map((zone, i) => ({ label: zoneLabel(zone, now), code: String(i), value: zone })),
-        parseText: (text): TypedAnswer<string> => {
-          const found = resolveTimeZone(text);
-          if (found.ok) return { ok: true, value: found.zone };
-          const hint = found.suggestions.length
-            ? `\n${t('onboarding-timezone-suggest', { suggestions: found.suggestions.join(', ') })}`
-            : '';
-          return { ok: false, message: `${t('onboarding-timezone-unknown')}${hint}` };
-        },
-        expected: t('onboarding-timezone-expected'),
-      });
+      const timeZone = await askTimeZone(conversation, ctx, 'obz');
       profile = await save({ timeZone });
     }
 
@@ -113,12 +98,37 @@ export function createOnboarding(deps: Deps) {
   };
 }
 
-/** The last-dose date (looking back) or the quit date (looking ahead), by button or typed. */
-async function askDate(
+/**
+ * The time zone, by button (common zones) or typed as a city, an IANA name or a UTC offset.
+ * An unknown name is re-asked with the closest matches. Also used by /settings.
+ */
+export async function askTimeZone(conversation: AppConversation, ctx: ConvContext, id: string): Promise<string> {
+  const t = ctx.t.bind(ctx);
+  const now = new Date(await conversation.now());
+  return ask<string>(conversation, ctx, {
+    id,
+    text: t('onboarding-timezone-question'),
+    columns: 2,
+    choices: COMMON_ZONES.map((zone, i) => ({ label: zoneLabel(zone, now), code: String(i), value: zone })),
+    parseText: (text): TypedAnswer<string> => {
+      const found = resolveTimeZone(text);
+      if (found.ok) return { ok: true, value: found.zone };
+      const hint = found.suggestions.length
+        ? `\n${t('onboarding-timezone-suggest', { suggestions: found.suggestions.join(', ') })}`
+        : '';
+      return { ok: false, message: `${t('onboarding-timezone-unknown')}${hint}` };
+    },
+    expected: t('onboarding-timezone-expected'),
+  });
+}
+
+/** The last-dose date (looking back) or the quit date (looking ahead), by button or typed. Also used by /settings. */
+export async function askDate(
   conversation: AppConversation,
   ctx: ConvContext,
   today: LocalDate,
   direction: 'past' | 'future',
+  id: string = direction === 'past' ? 'obd' : 'obq',
 ): Promise<LocalDate> {
   const t = ctx.t.bind(ctx);
   const offsets = direction === 'past' ? [0, -1, -2, -3, -5, -7] : [0, 1, 2, 3, 5, 7];
@@ -139,7 +149,7 @@ async function askDate(
     return verdict === 'past' ? t('date-in-past') : verdict === 'too-far' ? t('date-too-far') : null;
   };
   return ask<LocalDate>(conversation, ctx, {
-    id: direction === 'past' ? 'obd' : 'obq',
+    id,
     text: t(direction === 'past' ? 'onboarding-lastdose-question' : 'onboarding-quit-question'),
     columns: 2,
     choices: offsets.map((offset) => ({ label: label(offset), code: String(offset), value: addDays(today, offset) })),
@@ -153,7 +163,8 @@ async function askDate(
   });
 }
 
-async function askTime(
+/** A time of day, by button or typed (see parseLocalTime). Also used by /settings. */
+export async function askTime(
   conversation: AppConversation,
   ctx: ConvContext,
   id: string,
