@@ -7,6 +7,7 @@ import { openDatabase } from './storage/db.js';
 import { UserStore } from './storage/users.js';
 import { CheckinStore } from './storage/checkins.js';
 import { ScheduleStore } from './storage/schedules.js';
+import { RelapseStore } from './storage/relapses.js';
 import { createBot } from './bot/create-bot.js';
 import { setCommandMenus } from './bot/commands.js';
 import { describeError } from './bot/errors.js';
@@ -66,7 +67,16 @@ async function main(): Promise<void> {
     secrets: [config.botToken, ...(config.webhook ? [config.webhook.secret] : [])],
   });
   const db = openDatabase(config.databasePath);
-  const deps: Deps = { config, logger, db, users: new UserStore(db), checkins: new CheckinStore(db), schedules: new ScheduleStore(db), now: clockFrom(config.clockStart) };
+  const deps: Deps = {
+    config,
+    logger,
+    db,
+    users: new UserStore(db),
+    checkins: new CheckinStore(db),
+    schedules: new ScheduleStore(db),
+    relapses: new RelapseStore(db),
+    now: clockFrom(config.clockStart),
+  };
   const { bot, i18n, inFlight } = createBot(deps);
   // Scheduled messages use their own API object without auto-retry: the send queue owns their
   // retries, so a 429 pauses all of them at once instead of each waiting on its own.

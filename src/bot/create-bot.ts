@@ -21,6 +21,7 @@ import { unhandledFeature } from './features/unhandled.js';
 import { crisisFeature } from './features/crisis.js';
 import { checkinFeature } from './features/checkin.js';
 import { tipsFeature } from './features/tips.js';
+import { progressFeature } from './features/progress.js';
 import { reminderButtons, startCheckinButton } from './features/reminders.js';
 import { createOnboarding, ONBOARDING } from './conversations/onboarding.js';
 import { CHECKIN, createCheckin } from './conversations/checkin.js';
@@ -29,7 +30,6 @@ import { createUsed, USED } from './conversations/used.js';
 import { settingsEditFeature, settingsFeature } from './features/settings.js';
 import { createPrivacyFeature } from './features/privacy.js';
 import { usedFeature } from './features/used.js';
-import { RelapseStore } from '../storage/relapses.js';
 
 /**
  * Bumped whenever a conversation's sequence of waits changes incompatibly: stored states of an
@@ -57,7 +57,7 @@ export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {})
   });
   bot.api.config.use(retryPolicy());
   const i18n = createI18n(deps.config.defaultLocale);
-  const relapses = new RelapseStore(deps.db);
+  const { relapses } = deps;
   const inFlight = new InFlightUpdates();
 
   bot.use(inFlight.middleware);
@@ -87,6 +87,7 @@ export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {})
   // Ahead of the conversations: these work while a question is open.
   inPrivate.use(createPrivacyFeature(relapses));
   inPrivate.use(settingsFeature);
+  inPrivate.use(progressFeature);
   inPrivate.use(createConversation(createOnboarding(deps), ONBOARDING));
   inPrivate.use(createConversation(createCheckin(deps), CHECKIN));
   inPrivate.use(createConversation(createSettingsEdit(deps), SETTINGS_EDIT));

@@ -4,6 +4,7 @@ import type { Db } from '../storage/db.js';
 import type { UserStore } from '../storage/users.js';
 import type { CheckinStore } from '../storage/checkins.js';
 import type { ScheduleStore } from '../storage/schedules.js';
+import type { RelapseStore } from '../storage/relapses.js';
 
 /** Services the handlers need, built once in main.ts and handed to createBot. */
 export interface Deps {
@@ -13,6 +14,7 @@ export interface Deps {
   users: UserStore;
   checkins: CheckinStore;
   schedules: ScheduleStore;
+  relapses: RelapseStore;
   /** The clock, injectable so tests can pin "now". Always read through this, never `new Date()`. */
   now: () => Date;
 }

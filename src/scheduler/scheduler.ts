@@ -1,16 +1,17 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { GrammyError, type Api } from 'grammy';
+import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Logger } from '../logger.js';
 import { describeError } from '../bot/errors.js';
 import { morningPrompt, type ScheduledMessage } from '../bot/messages/morning.js';
-import { windDownMessage } from '../bot/messages/winddown.js';
+import { isSummaryEvening, weeklyOrWindDownMessage, windDownMessage } from '../bot/messages/winddown.js';
 import type { Translate } from '../bot/messages/translate.js';
 import { isTooLate, LATE_LIMIT_MS, reminderDate, type ReminderKind } from '../domain/reminders.js';
 import { nextOccurrence } from '../domain/schedule.js';
 import { isValidZone } from '../domain/timezone.js';
 import type { CheckinStore } from '../storage/checkins.js';
 import type { DueReminder, ScheduleStore } from '../storage/schedules.js';
+import type { RelapseStore } from '../storage/relapses.js';
 import type { UserProfile, UserStore } from '../storage/users.js';
 import { rescheduleUser } from './reschedule.js';
 import { SendQueue, type QueuedSend } from './send-queue.js';
@@ -18,7 +19,8 @@ import { SendQueue, type QueuedSend } from './send-queue.js';
 export interface SchedulerDeps {
   logger: Logger;
   users: UserStore;
-  checkins: Pick<CheckinStore, 'night' | 'draft'>;
+  checkins: Pick<CheckinStore, 'night' | 'draft' | 'nights'>;
+  relapses: Pick<RelapseStore, 'dates' | 'originalLastDoseDate'>;
   schedules: ScheduleStore;
   now: () => Date;
   /** The API scheduled messages go out through. */
@@ -127,7 +129,7 @@ export class ReminderScheduler {
    * and moving the schedule on in one transaction) and returns the send, or returns null when it
    * is not to be sent (missed, already checked in, blocked, claimed before).
    */
-  private prepare(row: DueReminder): QueuedSend<Message.TextMessage> | null {
+  private prepare(row: DueReminder): QueuedSend<Message> | null {
     const { users, schedules, checkins, logger } = this.deps;
     const now = this.deps.now();
     const profile = users.get(row.userId);
@@ -165,12 +167,22 @@ export class ReminderScheduler {
     }
     if (!schedules.claim({ ...base, next, status: 'claimed' })) return null;
 
-    const message = this.messageFor(profile, row.kind, localDate);
+    let message: ScheduledMessage;
+    try {
+      message = this.messageFor(profile, row.kind, localDate, now);
+    } catch (error) {
+      // The Sunday chart failed to render, say: the plain wind-down still goes out.
+      logger.error({ user: row.userId, err: describeError(error) }, 'building a reminder failed; sending the plain one');
+      message = windDownMessage(this.deps.translator(profile.locale), profile, localDate);
+    }
     const key = { userId: row.userId, kind: row.kind, localDate };
+    const { api } = this.deps;
     return {
-      attempt: (signal) =>
-        // grammY types its signal with the abort-controller shim; the platform's is what it uses.
-        this.deps.api.sendMessage(row.userId, message.text, { reply_markup: message.keyboard }, signal as never),
+      // grammY types its signal with the abort-controller shim; the platform's is what it uses.
+      attempt: (signal): Promise<Message> =>
+        message.photo
+          ? api.sendPhoto(row.userId, new InputFile(message.photo, 'steady-nights-week.png'), { caption: message.text, reply_markup: message.keyboard }, signal as never)
+          : api.sendMessage(row.userId, message.text, { reply_markup: message.keyboard }, signal as never),
       onSent: (sent) => {
         schedules.finish(key, 'sent', sent.message_id, this.deps.now());
         logger.debug({ user: row.userId, kind: row.kind }, 'reminder sent');
@@ -201,9 +213,13 @@ export class ReminderScheduler {
     return this.deps.checkins.draft(userId)?.date === date;
   }
 
-  private messageFor(profile: UserProfile, kind: ReminderKind, localDate: string): ScheduledMessage {
+  private messageFor(profile: UserProfile, kind: ReminderKind, localDate: string, now: Date): ScheduledMessage {
     const t = this.deps.translator(profile.locale);
-    if (kind === 'evening') return windDownMessage(t, profile, localDate);
+    if (kind === 'evening') {
+      return isSummaryEvening(localDate)
+        ? weeklyOrWindDownMessage(t, this.deps, profile, localDate, now)
+        : windDownMessage(t, profile, localDate);
+    }
     return morningPrompt(t, localDate, { again: kind === 'snooze' });
   }
 

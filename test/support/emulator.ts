@@ -879,6 +879,7 @@ export class BotApiEmulator {
     editMessageText: (p) => this.editMessage('editMessageText', p),
     editMessageCaption: (p) => this.editMessage('editMessageCaption', p),
     editMessageReplyMarkup: (p) => this.editMessage('editMessageReplyMarkup', p),
+    editMessageMedia: (p, ctx) => this.editMessageMedia(p, ctx.files),
     deleteMessage: (p) => this.deleteMessage(requireChatId(p), requireInt(p, 'message_id')),
     deleteMessages: (p) => {
       const chatId = requireChatId(p);
@@ -1004,6 +1005,46 @@ export class BotApiEmulator {
   private userFile(fileId: string): SentFile | undefined {
     if (!fileId.includes('-emu-')) return undefined;
     return { fileId, fileUniqueId: fileId, filename: undefined, mimeType: undefined, bytes: undefined, source: 'file_id', reference: fileId };
+  }
+
+  /** Replaces a photo/document message's file and caption (InputMediaPhoto/Document, `attach://` uploads). */
+  private editMessageMedia(p: Params, files: Map<string, UploadedFile>): Message {
+    if (p.inline_message_id !== undefined) throw badRequest('inline messages are not supported by the emulator');
+    const chatId = requireChatId(p);
+    const messageId = requireInt(p, 'message_id');
+    const entry = this.chats.get(chatId)?.messages.get(messageId);
+    if (!entry || (entry.from === 'bot' ? entry.record.deleted : entry.deleted)) throw badRequest('message to edit not found');
+    if (entry.from === 'user') throw badRequest("message can't be edited");
+    const record = entry.record;
+    const media = (typeof p.media === 'string' ? JSON.parse(p.media) : p.media) as Record<string, unknown> | undefined;
+    if (!media || (media.type !== 'photo' && media.type !== 'document')) throw badRequest('media type is not supported');
+    if ((media.type === 'photo') !== (record.photo !== undefined)) throw badRequest("message media can't be changed to that type");
+    const file = this.resolveInputFile(media.type, media.media, files);
+    const caption = typeof media.caption === 'string' ? media.caption : '';
+    const next = { ...this.format(caption, media.parse_mode, media.caption_entities), rawText: caption || undefined };
+    if (next.text.length > 1024) throw badRequest('message caption is too long');
+    const markup = this.validateMarkup(p.reply_markup, true);
+    const edit: MessageEdit = {
+      seq: ++this.seq,
+      at: Date.now(),
+      method: 'editMessageMedia',
+      text: next.text,
+      entities: next.entities,
+      replyMarkup: markup,
+      previousText: record.text,
+      previousReplyMarkup: record.replyMarkup,
+      message: record,
+    };
+    record.text = next.text;
+    record.entities = next.entities;
+    record.rawText = next.rawText;
+    record.replyMarkup = markup;
+    if (media.type === 'photo') record.photo = file;
+    else record.document = file;
+    record.edits.push(edit);
+    record.message = this.toTelegramMessage(record);
+    this.notify();
+    return record.message;
   }
 
   private editMessage(method: 'editMessageText' | 'editMessageCaption' | 'editMessageReplyMarkup', p: Params): Message {

@@ -34,8 +34,15 @@ async function expired(ctx: BotContext): Promise<void> {
 
 /** Replaces the message's text (keeping what it said, adding the outcome) and drops its buttons. */
 async function settle(ctx: BotContext, outcome: string): Promise<void> {
-  const original = ctx.callbackQuery?.message?.text;
+  const message = ctx.callbackQuery?.message;
   await quietly(ctx.answerCallbackQuery());
+  if (message?.photo) {
+    // The Sunday summary is a photo: its words are the caption (at most 1024 characters).
+    const caption = message.caption ? `${message.caption}\n\n${outcome}` : outcome;
+    await quietly(ctx.editMessageCaption({ caption: caption.length <= 1024 ? caption : outcome }));
+    return;
+  }
+  const original = message?.text;
   await quietly(ctx.editMessageText(original ? `${original}\n\n${outcome}` : outcome));
 }
 

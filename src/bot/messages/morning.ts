@@ -11,8 +11,11 @@ export const MORNING_BUTTON = /^mr:(go|later|skip):(\d{4}-\d{2}-\d{2})$/;
 export const morningButtonData = (action: MorningAction, date: LocalDate) => `mr:${action}:${date}`;
 
 export interface ScheduledMessage {
+  /** The text, or the caption when there is a photo. */
   text: string;
   keyboard: InlineKeyboard;
+  /** A PNG sent as a photo with `text` as its caption (the Sunday summary's chart). */
+  photo?: Buffer;
 }
 
 /**

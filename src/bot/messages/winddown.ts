@@ -1,4 +1,6 @@
 import { InlineKeyboard } from 'grammy';
+import { DateTime } from 'luxon';
+import { weeklySummary, type ProgressSources } from './progress.js';
 import { addDays } from '../../domain/dates.js';
 import { currentPhase, phaseForDay } from '../../domain/phase.js';
 import type { LocalDate, PhaseId } from '../../domain/types.js';
@@ -37,6 +39,39 @@ export function tonight(profile: UserProfile, eveningDate: LocalDate): TonightIn
   return { night, phase, line: (t) => t('winddown-night', { night, phase: t(`phase-${phase}-name`) }) };
 }
 
+/** Sunday evenings carry the weekly summary instead of the checklist. */
+export function isSummaryEvening(eveningDate: LocalDate): boolean {
+  return DateTime.fromISO(eveningDate, { zone: 'UTC' }).weekday === 7;
+}
+
+/**
+ * The Sunday summary in place of the checklist: the week's chart and three lines (see
+ * `weeklySummary`), with the wind-down's buttons. Falls back to the usual wind-down when the
+ * week has too few nights for a chart.
+ */
+export function weeklyOrWindDownMessage(
+  t: Translate,
+  sources: ProgressSources,
+  profile: UserProfile,
+  eveningDate: LocalDate,
+  now: Date,
+): ScheduledMessage {
+  const info = tonight(profile, eveningDate);
+  const state = { status: profile.status ?? 'using', lastDoseDate: profile.lastDoseDate, quitDate: profile.quitDate };
+  // The coming week's phase: the one around its middle.
+  const coming = currentPhase(state, addDays(eveningDate, 4)).phase;
+  const summary = weeklySummary(t, sources, profile, now, info.line(t), coming);
+  if (!summary) return windDownMessage(t, profile, eveningDate);
+  return { text: summary.text, photo: summary.png, keyboard: windDownKeyboard(t, eveningDate) };
+}
+
+function windDownKeyboard(t: Translate, eveningDate: LocalDate): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t('winddown-button-skip'), windDownButtonData('skip', eveningDate))
+    .row()
+    .text(t('winddown-button-stop'), windDownButtonData('stop', eveningDate));
+}
+
 /**
  * The evening wind-down: tonight's number and phase, then three things to do now, chosen for the
  * phase (see `windDownChecklist`). Buttons `Skip tonight`, `Stop evening reminders`.
@@ -45,9 +80,5 @@ export function windDownMessage(t: Translate, profile: UserProfile, eveningDate:
   const info = tonight(profile, eveningDate);
   const items = windDownChecklist(info.phase, info.night).map((id, i) => `${i + 1}. ${t(`winddown-item-${id}`)}`);
   const text = [t('winddown-title'), info.line(t), `${t('winddown-checklist-title')}\n${items.join('\n')}`].join('\n\n');
-  const keyboard = new InlineKeyboard()
-    .text(t('winddown-button-skip'), windDownButtonData('skip', eveningDate))
-    .row()
-    .text(t('winddown-button-stop'), windDownButtonData('stop', eveningDate));
-  return { text, keyboard };
+  return { text, keyboard: windDownKeyboard(t, eveningDate) };
 }

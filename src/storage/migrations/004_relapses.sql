@@ -4,6 +4,7 @@
 CREATE TABLE relapses (
   user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   date         TEXT    NOT NULL,                  -- the new last-dose date, YYYY-MM-DD, local calendar
+  previous_last_dose_date TEXT,                   -- the last-dose date it replaced (day 0 of the earlier attempt)
   recorded_at  TEXT    NOT NULL                   -- ISO instant the user told us
 );
 CREATE INDEX relapses_user ON relapses (user_id, date);

@@ -1,0 +1,181 @@
+import { InlineKeyboard } from 'grammy';
+import { renderProgressChart, type ProgressChartLabels } from '../../chart/progress-chart.js';
+import { addDays, localDateOf } from '../../domain/dates.js';
+import { buildProgress, enoughForChart, type ProgressData, type ProgressWindow } from '../../domain/progress.js';
+import { tipsForPhase } from '../../domain/tips.js';
+import { PHASE_IDS, type LocalDate, type PhaseId } from '../../domain/types.js';
+import type { CheckinStore } from '../../storage/checkins.js';
+import type { RelapseStore } from '../../storage/relapses.js';
+import type { UserProfile } from '../../storage/users.js';
+import type { Translate } from './translate.js';
+
+/** `pg:14` / `pg:30`: the button under a /progress chart that switches its window. */
+export const PROGRESS_BUTTON = /^pg:(14|30)$/;
+export const progressButtonData = (window: ProgressWindow) => `pg:${window}`;
+
+/** Nights read before the window, so its first 7-night averages and "last week" are complete. */
+const LOOKBACK_DAYS = 13;
+
+export interface ProgressSources {
+  checkins: Pick<CheckinStore, 'nights'>;
+  relapses: Pick<RelapseStore, 'dates' | 'originalLastDoseDate'>;
+}
+
+/** Everything /progress and the weekly summary show, for one user on their today. */
+export function progressOf(sources: ProgressSources, profile: UserProfile, now: Date, windowDays: ProgressWindow) {
+  const today = localDateOf(now, profile.timeZone ?? 'UTC');
+  const nights = sources.checkins.nights(profile.id, addDays(today, -(windowDays + LOOKBACK_DAYS)), today);
+  const inWindow = nights.filter((n) => n.date > addDays(today, -windowDays));
+  const data = buildProgress({
+    nights,
+    today,
+    windowDays,
+    status: profile.status ?? 'using',
+    lastDoseDate: profile.lastDoseDate,
+    quitDate: profile.quitDate,
+    relapseDates: sources.relapses.dates(profile.id),
+    originalLastDoseDate: sources.relapses.originalLastDoseDate(profile.id),
+  });
+  return { data, today, enough: enoughForChart(inWindow), logged: inWindow.filter((n) => n.hours !== null).length };
+}
+
+/** "Mar 28" / "28 mar", from the locale's month names and date pattern. */
+export function shortDate(t: Translate, date: LocalDate): string {
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  const months = t('progress-months').split(' ');
+  return t('progress-date', { d: day, mon: months[month - 1] ?? String(month) });
+}
+
+export function chartLabels(t: Translate, windowDays: number): ProgressChartLabels {
+  const phases = Object.fromEntries(PHASE_IDS.map((id) => [id, t(`phase-${id}-name`)])) as Record<PhaseId, string>;
+  return {
+    title: t('progress-chart-title', { n: windowDays }),
+    hoursAxis: t('progress-chart-hours'),
+    qualityLegend: t('progress-chart-quality'),
+    quality: [1, 2, 3, 4, 5].map((q) => t(`checkin-quality-${q}`)) as unknown as ProgressChartLabels['quality'],
+    qualityUnknown: t('progress-chart-not-rated'),
+    average: t('progress-chart-average'),
+    missed: t('progress-chart-missed'),
+    relapse: t('progress-chart-relapse'),
+    phases,
+    months: t('progress-months').split(' '),
+    dateFormat: t('progress-chart-date-format'),
+    decimalSeparator: t('progress-decimal-separator'),
+  };
+}
+
+export function renderChart(t: Translate, data: ProgressData): Buffer {
+  return renderProgressChart(data, chartLabels(t, data.windowDays));
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The few lines under the chart: nights logged, this week vs last, best night, the phase. */
+export function progressCaption(t: Translate, data: ProgressData): string {
+  const s = data.summary;
+  const lines = [t('progress-logged', { logged: s.nightsLogged, days: data.windowDays })];
+  const week = s.thisWeek.averageHours;
+  const last = s.previousWeek.averageHours;
+  if (week !== null && last !== null) {
+    const change = round1(week - last);
+    lines.push(
+      change > 0
+        ? t('progress-week-up', { week, last, change })
+        : change < 0
+          ? t('progress-week-down', { week, last, change: -change })
+          : t('progress-week-same', { week }),
+    );
+  } else if (week !== null) {
+    lines.push(t('progress-week-only', { week }));
+  }
+  if (s.bestNight) lines.push(t('progress-best', { date: shortDate(t, s.bestNight.date), hours: s.bestNight.hours }));
+  const phaseLine = phaseComparisonLine(t, data);
+  if (phaseLine) lines.push(phaseLine);
+  return lines.join('\n');
+}
+
+function phaseComparisonLine(t: Translate, data: ProgressData): string | null {
+  const s = data.summary;
+  if (!s.phase || s.day === null || !s.typicalHours) return null;
+  const vars = { phase: t(`phase-${s.phase}-name`), low: s.typicalHours.low, high: s.typicalHours.high };
+  switch (s.phaseComparison) {
+    case 'better-than-typical':
+      return t('progress-phase-better', vars);
+    case 'typical':
+      return t('progress-phase-typical', vars);
+    case 'harder-than-typical':
+      return t('progress-phase-harder', vars);
+    default:
+      return t('progress-phase-usual', vars);
+  }
+}
+
+/** Under 3 nights there is no chart: a kind word about what comes next instead. */
+export function tooFewNights(t: Translate, logged: number): string {
+  return t('progress-too-few', { logged });
+}
+
+export function progressKeyboard(t: Translate, shown: ProgressWindow): InlineKeyboard {
+  const other: ProgressWindow = shown === 14 ? 30 : 14;
+  return new InlineKeyboard().text(t('progress-button-window', { n: other }), progressButtonData(other));
+}
+
+export interface WeeklySummary {
+  text: string;
+  png: Buffer;
+}
+
+/**
+ * The Sunday summary, in place of that evening's checklist: the title, tonight's line, then the
+ * three lines under the chart of the last 14 nights (this week against the one before).
+ * Null when the week has too few nights for a chart: the usual wind-down goes out instead.
+ */
+export function weeklySummary(
+  t: Translate,
+  sources: ProgressSources & { checkins: Pick<CheckinStore, 'nights'> },
+  profile: UserProfile,
+  now: Date,
+  tonightLine: string,
+  comingPhase: PhaseId | null,
+): WeeklySummary | null {
+  const progress = progressOf(sources, profile, now, 14);
+  if (!progress.enough || progress.data.summary.thisWeek.nights === 0) return null;
+  const recentTips = new Set(
+    sources.checkins.nights(profile.id, addDays(progress.today, -6), progress.today).flatMap((n) => n.tipIds),
+  );
+  const lines = weeklyLines(t, progress.data, comingPhase, recentTips);
+  return { text: [t('weekly-title'), tonightLine, ...lines].join('\n\n'), png: renderChart(t, progress.data) };
+}
+
+/**
+ * The Sunday summary's three lines: what improved, what to keep doing, one tip for the coming
+ * week's phase (a tip not shown in the last week, when the phase has one).
+ */
+export function weeklyLines(
+  t: Translate,
+  data: ProgressData,
+  comingPhase: PhaseId | null,
+  recentTipIds: ReadonlySet<string>,
+): string[] {
+  const s = data.summary;
+  const week = s.thisWeek.averageHours;
+  const last = s.previousWeek.averageHours;
+  const change = week !== null && last !== null ? round1(week - last) : null;
+  const best = data.days
+    .filter((d) => d.date >= s.thisWeek.from && d.hours !== null)
+    .reduce<{ date: LocalDate; hours: number } | null>((top, d) => (!top || d.hours! >= top.hours ? { date: d.date, hours: d.hours! } : top), null);
+  const improved =
+    change !== null && change > 0
+      ? t('weekly-improved-hours', { change, week: week! })
+      : best
+        ? t('weekly-improved-best', { date: shortDate(t, best.date), hours: best.hours })
+        : t('weekly-improved-showing-up', { logged: s.thisWeek.nights });
+  const keep = t('weekly-keep', { logged: s.thisWeek.nights });
+  const lines = [improved, keep];
+  if (comingPhase) {
+    const pool = tipsForPhase(comingPhase);
+    const tip = pool.find((candidate) => !recentTipIds.has(candidate.id)) ?? pool[0];
+    if (tip) lines.push(t('weekly-tip', { tip: t(`tip-${tip.id}`) }));
+  }
+  return lines;
+}
