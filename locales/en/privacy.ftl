@@ -16,7 +16,11 @@ privacy-text =
     Your data, your call:
     /export sends you everything as a spreadsheet file (CSV).
     /delete erases everything about you, after you confirm.
-export-caption = Your Steady Nights data: your settings and { $nights } nights, one row per night.
+export-caption =
+    Your Steady Nights data: your settings and { $nights ->
+        [one] one night
+       *[other] { $nights } nights
+    }, one row per night.
 export-nothing = I don't have any data about you. /start sets you up.
 delete-confirm =
     This erases everything I have about you: your settings, every check-in, your reminders and any unfinished conversation. It can't be undone. If you'd like a copy first, send /export.

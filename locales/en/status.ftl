@@ -3,7 +3,7 @@ status-preparing =
     { $days ->
         [0] Your quit date is today · { $phase }
         [1] Your quit date is tomorrow · { $phase }
-       *[other] Your quit date is in { $days } days ({ $date }) · { $phase }
+       *[other] Your quit date is in { $days } days ({ DATETIME($date, dateStyle: "long") }) · { $phase }
     }
 status-using = Still using · { $phase }
 status-expect-title = What's normal now:

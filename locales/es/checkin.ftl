@@ -1,5 +1,5 @@
 checkin-q-hours = 🛏 ¿Cuántas horas dormiste anoche, más o menos?
-checkin-q-hours-expected = Toca un número de horas o escribe uno como 4.5, 4h30 o 4:30.
+checkin-q-hours-expected = Toca un número de horas o escribe uno como 4,5, 4h30 o 4:30.
 checkin-hours-format = No pude leer eso como horas.
 checkin-hours-range = Las horas van de 0 a 16.
 checkin-q-quality = ¿Cómo calificarías tu sueño?

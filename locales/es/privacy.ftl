@@ -16,7 +16,11 @@ privacy-text =
     Tus datos, tu decisión:
     /export te envía todo en un archivo de hoja de cálculo (CSV).
     /delete borra todo lo tuyo, después de que lo confirmes.
-export-caption = Tus datos de Steady Nights: tus ajustes y { $nights } noches, una fila por noche.
+export-caption =
+    Tus datos de Steady Nights: tus ajustes y { $nights ->
+        [one] una noche
+       *[other] { $nights } noches
+    }, una fila por noche.
 export-nothing = No tengo ningún dato tuyo. Con /start empezamos.
 delete-confirm =
     Esto borra todo lo que tengo sobre ti: tus ajustes, cada registro, tus recordatorios y cualquier conversación sin terminar. No se puede deshacer. Si antes quieres una copia, envía /export.

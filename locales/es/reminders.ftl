@@ -1,14 +1,14 @@
-# Recordatorio de la mañana, a la hora de check-in de la persona.
+# Recordatorio de la mañana, a la hora del registro de la persona.
 reminder-morning = ☀️ Buenos días. ¿Qué tal pasaste la noche? Cinco toques rápidos, menos de un minuto.
-reminder-morning-again = ☀️ Aquí tienes otra vez tu check-in, como pediste. Cinco toques rápidos.
-reminder-button-start = Empezar check-in
+reminder-morning-again = ☀️ Aquí tienes otra vez tu registro, como pediste. Cinco toques rápidos.
+reminder-button-start = Empezar el registro
 reminder-button-later = Recuérdamelo en 1 hora
 reminder-button-skip-today = Hoy no
-reminder-later-set = Vale, te lo vuelvo a preguntar a las { $time }.
+reminder-later-set = De acuerdo, te lo vuelvo a preguntar a las { $time }.
 reminder-later-used = Hoy solo te lo recuerdo una vez más como mucho. Puedes empezar cuando quieras con /checkin.
-reminder-skipped-today = Vale, hoy sin check-in. Descansar también cuenta. /checkin funciona a cualquier hora si cambias de idea.
-reminder-already-done = Ya hiciste el check-in de hoy. Gracias. 🌱
-reminder-old-prompt = Ese aviso era de una mañana anterior; este es el check-in de hoy.
+reminder-skipped-today = De acuerdo, hoy sin registro. Descansar también cuenta. /checkin funciona a cualquier hora si cambias de idea.
+reminder-already-done = Ya hiciste el registro de hoy. Gracias. 🌱
+reminder-old-prompt = Ese aviso era de una mañana anterior; este es el registro de hoy.
 
 # Recordatorio de la noche, a la hora de relajarse.
 winddown-title = 🌙 Es hora de ir bajando el ritmo.
@@ -22,5 +22,5 @@ winddown-item-rest-counts = Acuéstate de todos modos. Descansar a oscuras cuent
 winddown-item-no-vigorous-exercise = Nada intenso ahora: un paseo tranquilo o estiramientos sí; el ejercicio fuerte, mejor más temprano.
 winddown-button-skip = Esta noche no
 winddown-button-stop = No más avisos de noche
-winddown-skipped = Vale, esta noche sin lista. Trátate con cariño. 🌙
+winddown-skipped = De acuerdo, esta noche sin lista. Trátate con cariño. 🌙
 winddown-stopped = Los avisos de la noche están desactivados. Puedes volver a activarlos en /settings.

@@ -3,7 +3,7 @@ status-preparing =
     { $days ->
         [0] Tu fecha para dejarlo es hoy · { $phase }
         [1] Tu fecha para dejarlo es mañana · { $phase }
-       *[other] Tu fecha para dejarlo es en { $days } días ({ $date }) · { $phase }
+       *[other] Tu fecha para dejarlo es en { $days } días ({ DATETIME($date, dateStyle: "long") }) · { $phase }
     }
 status-using = Todavía consumes · { $phase }
 status-expect-title = Lo normal ahora:

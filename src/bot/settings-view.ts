@@ -1,8 +1,8 @@
 import { InlineKeyboard } from 'grammy';
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../config.js';
-import { zoneLabel } from '../domain/timezone.js';
 import type { UserProfile } from '../storage/users.js';
-import type { Translate } from './messages/translate.js';
+import { dateValue, type Translate } from './messages/translate.js';
+import { zoneText } from './messages/zone.js';
 
 /**
  * The /settings message: what is set now, and one button per change. Every button's callback
@@ -72,10 +72,13 @@ export const settingsCountryOf = (stored: string): SettingsCountry => (stored.to
 /** The date line and the date button depend on where the user is with kratom. */
 function dateParts(t: Translate, profile: UserProfile): { line: string; button: string } {
   if (profile.status === 'stopped') {
-    return { line: t('settings-line-lastdose', { date: profile.lastDoseDate ?? '—' }), button: t('settings-button-lastdose') };
+    const line = profile.lastDoseDate
+      ? t('settings-line-lastdose', { date: dateValue(profile.lastDoseDate) })
+      : t('settings-line-lastdose-unknown');
+    return { line, button: t('settings-button-lastdose') };
   }
   if (profile.status === 'planning' && profile.quitDate) {
-    return { line: t('settings-line-quit', { date: profile.quitDate }), button: t('settings-button-quit') };
+    return { line: t('settings-line-quit', { date: dateValue(profile.quitDate) }), button: t('settings-button-quit') };
   }
   return { line: t('settings-line-no-quit'), button: t('settings-button-set-quit') };
 }
@@ -86,7 +89,7 @@ export function settingsText(t: Translate, profile: UserProfile, now: Date, noti
   const lines = [
     t('settings-line-morning', { time: profile.morningTime, state: state(profile.morningEnabled) }),
     t('settings-line-evening', { time: profile.eveningTime, state: state(profile.eveningEnabled) }),
-    t('settings-line-zone', { zone: zoneLabel(profile.timeZone ?? 'UTC', now) }),
+    t('settings-line-zone', { zone: zoneText(t, profile.timeZone ?? 'UTC', now) }),
     dateParts(t, profile).line,
     t('settings-line-language', { language: t(`settings-language-${locale}`) }),
     t('settings-line-country', { country: t(`settings-country-${settingsCountryOf(profile.country)}`) }),

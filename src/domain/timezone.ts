@@ -188,14 +188,57 @@ function offsetLabel(minutes: number): string {
 }
 
 /**
+ * Zones whose place name is translated (locales: `zone-<zoneNameSlug>`): the onboarding buttons
+ * and the places of the largest Spanish-speaking populations, where the IANA spelling drops an
+ * accent or differs from the local name. Every other zone shows its IANA place name.
+ */
+export const NAMED_ZONES: readonly string[] = [
+  ...COMMON_ZONES,
+  'America/Havana',
+  'America/Asuncion',
+  'America/Cancun',
+  'America/Merida',
+  'America/Mazatlan',
+  'America/Panama',
+  'America/Puerto_Rico',
+  'America/Santo_Domingo',
+  'America/Costa_Rica',
+  'America/El_Salvador',
+  'America/Sao_Paulo',
+  'America/Argentina/Buenos_Aires',
+  'Atlantic/Canary',
+  'Europe/Berlin',
+  'Europe/Paris',
+];
+
+/** "America/New_York" → "america-new-york", the part of its locale key after `zone-`. */
+export const zoneNameSlug = (zone: string): string => zone.toLowerCase().replace(/[/_]/g, '-');
+
+/** The zone as stored, made canonical ("asia/calcutta" → "Asia/Kolkata"); invalid ones unchanged. */
+export function canonicalZone(zone: string): string {
+  if (!isValidZone(zone)) return zone;
+  return zoneIndex().byFullName.get(placeKey(zone)) ?? zone;
+}
+
+/** The place part of a zone ("New York"), or null for offsets, Etc/ zones and invalid names. */
+export function zonePlace(zone: string): string | null {
+  if (!isValidZone(zone)) return null;
+  const name = canonicalZone(zone);
+  if (!name.includes('/') || name.startsWith('Etc/')) return null;
+  return lastSegment(name).replace(/_/g, ' ');
+}
+
+/**
  * "New York (UTC−5)": the city from the IANA name and the offset in force at `at`, so the
  * label is right on both sides of a DST change. Fixed offsets and Etc/ zones show the offset
  * alone; an invalid zone is echoed back unchanged rather than breaking a settings screen.
+ * `placeName` gives the city in the reader's language ("Nueva York"); it is asked only
+ * about canonical zone names that have a place.
  */
-export function zoneLabel(zone: string, at: Date): string {
+export function zoneLabel(zone: string, at: Date, placeName?: (canonical: string) => string | undefined): string {
   if (!isValidZone(zone)) return zone;
   const offset = offsetLabel(DateTime.fromJSDate(at, { zone }).offset);
-  const name = zoneIndex().byFullName.get(placeKey(zone)) ?? zone;
-  if (!name.includes('/') || name.startsWith('Etc/')) return offset;
-  return `${lastSegment(name).replace(/_/g, ' ')} (${offset})`;
+  const place = zonePlace(zone);
+  if (place === null) return offset;
+  return `${placeName?.(canonicalZone(zone)) ?? place} (${offset})`;
 }

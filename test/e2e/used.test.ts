@@ -6,6 +6,7 @@ import { RelapseStore } from '../../src/storage/relapses.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
 import type { FakeUser } from '../support/emulator.js';
 import { localToday, noonZone, seedNight, seedUser, withStores } from '../support/seed.js';
+import { longDate } from '../support/dates.js';
 
 let e: E2E;
 let user: FakeUser;
@@ -60,7 +61,7 @@ describe('/used', () => {
     emu.pressButton(user, question, 'Yesterday');
 
     const done = await emu.waitForMessage(user.id, (m) => m.text.includes('count starts again'));
-    expect(done.text).toContain(`from ${addDays(today, -1)}`);
+    expect(done.text).toContain(`from ${longDate('en', addDays(today, -1))}`);
     expect(done.text).toContain('Day 1 since your last dose · First days');
     expect(done.text).toContain('2 earlier nights stay in your history');
 

@@ -11,6 +11,7 @@ import { WIND_DOWN_ITEMS } from '../../src/domain/winddown.js';
 import { MENU_COMMANDS } from '../../src/bot/commands.js';
 import { SETTINGS_COUNTRIES } from '../../src/bot/settings-view.js';
 import { SUPPORTED_LOCALES } from '../../src/config.js';
+import { NAMED_ZONES, zoneNameSlug } from '../../src/domain/timezone.js';
 
 /**
  * Every key the code asks for exists in every language, every language has the same keys, and
@@ -116,6 +117,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'settings-country-*': SETTINGS_COUNTRIES,
   'settings-language-*': SUPPORTED_LOCALES,
   'settings-edit-*-done': ['morning', 'evening', 'zone', 'lastdose', 'quit'],
+  'zone-*': NAMED_ZONES.map(zoneNameSlug),
 };
 
 /**

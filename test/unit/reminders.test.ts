@@ -158,7 +158,7 @@ describe('tonight: the night number and phase of an evening', () => {
   });
 
   it('names the night and its phase in the line', () => {
-    const t = (key: string, vars?: Record<string, string | number>) => (vars ? `${key}${JSON.stringify(vars)}` : key);
+    const t = (key: string, vars?: Record<string, unknown>) => (vars ? `${key}${JSON.stringify(vars)}` : key);
     expect(tonight(profile('stopped', addDays(EVENING, -3)), EVENING).line(t)).toBe(
       'winddown-night{"night":4,"phase":"phase-peak-name"}',
     );

@@ -1,12 +1,13 @@
 import { addDays, localDateOf } from '../../domain/dates.js';
 import { checkLastDoseDate, checkQuitDate, parseDateInput, parseLocalTime } from '../../domain/parse.js';
-import { COMMON_ZONES, resolveTimeZone, zoneLabel } from '../../domain/timezone.js';
+import { COMMON_ZONES, resolveTimeZone } from '../../domain/timezone.js';
 import type { LocalDate, LocalTime, UseStatus } from '../../domain/types.js';
 import { supportedLocale } from '../i18n.js';
 import { rescheduleUser } from '../../scheduler/reschedule.js';
 import { conversationNow, type AppConversation, type ConvContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { statusMessage } from '../messages/status.js';
+import { zonePlaceText, zoneText } from '../messages/zone.js';
 import { ask, type Choice, type TypedAnswer } from './ask.js';
 
 export const ONBOARDING = 'onboarding';
@@ -109,12 +110,12 @@ export async function askTimeZone(conversation: AppConversation, ctx: ConvContex
     id,
     text: t('onboarding-timezone-question'),
     columns: 2,
-    choices: COMMON_ZONES.map((zone, i) => ({ label: zoneLabel(zone, now), code: String(i), value: zone })),
+    choices: COMMON_ZONES.map((zone, i) => ({ label: zoneText(t, zone, now), code: String(i), value: zone })),
     parseText: (text): TypedAnswer<string> => {
       const found = resolveTimeZone(text);
       if (found.ok) return { ok: true, value: found.zone };
       const hint = found.suggestions.length
-        ? `\n${t('onboarding-timezone-suggest', { suggestions: found.suggestions.join(', ') })}`
+        ? `\n${t('onboarding-timezone-suggest', { suggestions: found.suggestions.map((zone) => zonePlaceText(t, zone)).join(', ') })}`
         : '';
       return { ok: false, message: `${t('onboarding-timezone-unknown')}${hint}` };
     },

@@ -1,10 +1,11 @@
 import { localDateOf } from '../../domain/dates.js';
-import { zoneLabel } from '../../domain/timezone.js';
 import { rescheduleUser } from '../../scheduler/reschedule.js';
 import type { ProfilePatch, UserProfile } from '../../storage/users.js';
 import { conversationNow, type AppConversation, type ConvContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { settingsView, type EditableField } from '../settings-view.js';
+import { dateValue, type TranslateValue } from '../messages/translate.js';
+import { zoneText } from '../messages/zone.js';
 import { quietly } from './ask.js';
 import { askDate, askTime, askTimeZone, EVENING_CHOICES, MORNING_CHOICES } from './onboarding.js';
 
@@ -31,7 +32,7 @@ export function createSettingsEdit(deps: Deps) {
     const now = await conversationNow(conversation, deps.now);
 
     let patch: ProfilePatch;
-    let value: string;
+    let value: TranslateValue;
     let doneKey: 'morning' | 'evening' | 'zone' | 'lastdose' | 'quit';
     switch (field as EditableField) {
       case 'morning':
@@ -47,20 +48,22 @@ export function createSettingsEdit(deps: Deps) {
       case 'zone': {
         const zone = await askTimeZone(conversation, ctx, 'stz');
         patch = { timeZone: zone };
-        value = zoneLabel(zone, now);
+        value = zoneText(t, zone, now);
         doneKey = 'zone';
         break;
       }
       case 'date': {
         const today = localDateOf(now, profile.timeZone ?? 'UTC');
         if (profile.status === 'stopped') {
-          value = await askDate(conversation, ctx, today, 'past', 'std');
-          patch = { lastDoseDate: value };
+          const date = await askDate(conversation, ctx, today, 'past', 'std');
+          patch = { lastDoseDate: date };
+          value = dateValue(date);
           doneKey = 'lastdose';
         } else {
           // A planning user moves the quit date; a user still using sets one and becomes "planning".
-          value = await askDate(conversation, ctx, today, 'future', 'stq');
-          patch = { status: 'planning', quitDate: value };
+          const date = await askDate(conversation, ctx, today, 'future', 'stq');
+          patch = { status: 'planning', quitDate: date };
+          value = dateValue(date);
           doneKey = 'quit';
         }
         break;

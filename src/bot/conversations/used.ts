@@ -6,6 +6,7 @@ import { conversationNow, type AppConversation, type ConvContext } from '../cont
 import type { Deps } from '../deps.js';
 import { dayLine, phaseOf } from '../messages/status.js';
 import { ask, type TypedAnswer } from './ask.js';
+import { dateValue } from '../messages/translate.js';
 
 export const USED = 'used';
 
@@ -63,7 +64,7 @@ export function createUsed(deps: Deps, relapses: RelapseStore) {
         if (verdict === 'future') return { ok: false, message: t('date-in-future') };
         if (verdict === 'too-old') return { ok: false, message: t('date-too-old') };
         if (earliest !== null && parsed.value < earliest) {
-          return { ok: false, message: t('used-date-before-current', { date: earliest }) };
+          return { ok: false, message: t('used-date-before-current', { date: dateValue(earliest) }) };
         }
         return { ok: true, value: parsed.value };
       },
@@ -83,7 +84,7 @@ export function createUsed(deps: Deps, relapses: RelapseStore) {
     const info = phaseOf(result.profile, now);
     await ctx.reply(
       [
-        t('used-done', { date }),
+        t('used-done', { date: dateValue(date) }),
         dayLine((key, vars) => t(key, vars), info, result.profile.quitDate),
         t('used-history-kept', { nights: result.earlierNights }),
       ].join('\n\n'),

@@ -1,8 +1,8 @@
 import { currentPhase, type PhaseInfo } from '../../domain/phase.js';
 import { localDateOf } from '../../domain/dates.js';
-import { zoneLabel } from '../../domain/timezone.js';
 import type { UserProfile } from '../../storage/users.js';
-import type { Translate } from './translate.js';
+import { dateValue, type Translate } from './translate.js';
+import { zoneText } from './zone.js';
 
 /** The user's phase today, in their own calendar. */
 export function phaseOf(profile: UserProfile, now: Date): PhaseInfo {
@@ -17,7 +17,9 @@ export function phaseOf(profile: UserProfile, now: Date): PhaseInfo {
 export function dayLine(t: Translate, info: PhaseInfo, quitDate: string | null): string {
   const phase = t(`phase-${info.phase}-name`);
   if (info.day !== null) return t('status-day', { day: info.day, phase });
-  if (info.phase === 'preparing') return t('status-preparing', { days: info.daysUntilQuit ?? 0, date: quitDate ?? '', phase });
+  if (info.phase === 'preparing' && quitDate !== null) {
+    return t('status-preparing', { days: info.daysUntilQuit ?? 0, date: dateValue(quitDate), phase });
+  }
   return t('status-using', { phase });
 }
 
@@ -29,7 +31,7 @@ export function statusMessage(t: Translate, profile: UserProfile, now: Date): st
     `${t('status-expect-title')}\n${t(`phase-${info.phase}-expect`)}`,
     [
       t('status-schedule', { morning: profile.morningTime, evening: profile.eveningTime }),
-      t('status-zone', { zone: zoneLabel(profile.timeZone ?? 'UTC', now) }),
+      t('status-zone', { zone: zoneText(t, profile.timeZone ?? 'UTC', now) }),
     ].join('\n'),
     t('status-next-steps'),
   ].join('\n\n');
