@@ -5,7 +5,7 @@ progress-chart-quality = Calidad del sueño
 progress-chart-not-rated = Sin calificar
 progress-chart-average = Promedio de 7 noches
 progress-chart-missed = Sin registro
-progress-chart-relapse = Volví a consumir
+progress-chart-relapse = Volviste a consumir
 progress-chart-date-format = {"{"}d{"}"} {"{"}mon{"}"}
 progress-months = ene feb mar abr may jun jul ago sep oct nov dic
 progress-date = { $d } { $mon }
@@ -22,9 +22,9 @@ progress-phase-harder = 🌑 Más duro de lo habitual en la fase «{ $phase }» 
 progress-phase-usual = 🌗 La fase «{ $phase }» suele traer { $low }–{ $high } h por noche
 progress-too-few =
     { $logged ->
-        [0] Aún no hay noches registradas. Con 3 check-ins de la mañana puedo dibujar tu gráfica. Empieza con /checkin.
-        [one] Llevas una noche registrada. Dos check-ins más y aparece tu gráfica.
-       *[other] Llevas { $logged } noches registradas. Un check-in más y aparece tu gráfica.
+        [0] Aún no hay noches registradas. Con 3 registros de la mañana puedo dibujar tu gráfica. Empieza con /checkin.
+        [one] Llevas una noche registrada. Dos registros más y aparece tu gráfica.
+       *[other] Llevas { $logged } noches registradas. Un registro más y aparece tu gráfica.
     }
 progress-button-window = Ver { $n } noches
 progress-rendering-failed = Ahora mismo no he podido dibujar la gráfica. Tus noches están guardadas; prueba /progress otra vez en un minuto.
@@ -33,10 +33,10 @@ progress-rendering-failed = Ahora mismo no he podido dibujar la gráfica. Tus no
 weekly-title = 🗓️ Tu semana
 weekly-improved-hours = 📈 Lo que mejoró: { $change } h más de sueño por noche que la semana pasada ({ $week } h de promedio).
 weekly-improved-best = ⭐ Lo que fue bien: tu mejor noche fue el { $date }, con { $hours } h.
-weekly-improved-showing-up = 🌱 Lo que fue bien: seguiste aquí, { $logged } check-ins esta semana.
+weekly-improved-showing-up = 🌱 Lo que fue bien: seguiste aquí, con { $logged } registros esta semana.
 weekly-keep =
     { $logged ->
-        [one] 🔁 Sigue con: el check-in de la mañana. Uno por semana ya muestra la tendencia; unos cuantos más la aclaran.
-       *[other] 🔁 Sigue con: el check-in de la mañana ({ $logged } de 7 esta semana) y tu rutina para relajarte.
+        [one] 🔁 Sigue con: el registro de la mañana. Uno por semana ya muestra la tendencia; unos cuantos más la aclaran.
+       *[other] 🔁 Sigue con: el registro de la mañana ({ $logged } de 7 esta semana) y tu rutina para relajarte.
     }
 weekly-tip = 💡 Para la semana que viene: { $tip }

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { addDays } from '../../src/domain/dates.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
 import { inlineButtons, type FakeUser, type ReplyMarkup, type SentMessage } from '../support/emulator.js';
-import { localToday, seedUser } from '../support/seed.js';
+import { localToday, seedNight, seedUser } from '../support/seed.js';
 import { longDate } from '../support/dates.js';
 
 /**
@@ -363,6 +363,40 @@ describe('scheduled messages for a Spanish speaker', () => {
     expect(labels(winddown)).toEqual(['Esta noche no', 'No más avisos de noche']);
     emu.pressButton(user, winddown, 'Esta noche no');
     await emu.waitForEdit(user.id, winddown.messageId, (ed) => ed.text.includes('esta noche sin lista'));
+
+    expectNoEnglish(everythingSeen(emu, user.id));
+  }, 60_000);
+});
+
+describe('/progress and the weekly summary for a Spanish speaker', () => {
+  it('answers in Spanish: too few nights, the chart’s caption and button, and the Sunday summary', async () => {
+    const ZONE = 'America/Mexico_City';
+    const now = DateTime.now().setZone(ZONE);
+    const sunday = now.minus({ days: now.weekday % 7 }).toISODate()!;
+    const evening = DateTime.fromISO(`${sunday}T21:59:58`, { zone: ZONE }).toUTC();
+    const env = (clock: DateTime) => ({ env: { SCHEDULER_CRON: '* * * * * *', CLOCK_START: clock.toISO()! } });
+    e = await setupE2E(env(evening.minus({ hours: 3 })));
+    const { emu } = e;
+    const user = emu.createUser({ languageCode: 'es' });
+    seedUser(e.dbPath, { id: user.id, zone: ZONE, daysSinceLastDose: 25, locale: 'es' });
+
+    emu.sendText(user, '/progress');
+    expect((await emu.waitForMessage(user.id)).text).toContain('Aún no hay noches registradas');
+
+    for (let i = 0; i < 12; i++) seedNight(e.dbPath, user.id, { date: addDays(sunday, -i), hours: i < 7 ? 5.5 : 4, quality: 3 });
+    emu.sendText(user, '/progress');
+    const chart = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto');
+    expect(chart.text).toContain('de las últimas 14 noches registradas');
+    expect(chart.text).toContain('5,5 h por noche');
+    emu.pressButton(user, chart, 'Ver 30 noches');
+    await emu.waitForEdit(user.id, chart.messageId, (ed) => ed.text.includes('de las últimas 30 noches'));
+
+    await e.restart(env(evening));
+    const summary = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto' && m.text.includes('Tu semana'), { timeoutMs: 10_000 });
+    expect(summary.text).toContain('Lo que mejoró: 1,5 h más de sueño por noche');
+    expect(summary.text).toContain('Para la semana que viene:');
+    emu.pressButton(user, summary, 'Esta noche no');
+    await emu.waitForEdit(user.id, summary.messageId, (ed) => ed.text.includes('esta noche sin lista'));
 
     expectNoEnglish(everythingSeen(emu, user.id));
   }, 60_000);
