@@ -61,6 +61,10 @@ describe('onboarding', () => {
     expect(summary.text).toContain('07:30');
     expect(summary.text).toContain('22:30');
     expect(summary.text).toContain('Chicago');
+    // The first tips for the phase, before the pointer to tomorrow's check-in.
+    const tips = summary.text.slice(summary.text.indexOf('For tonight:')).split('\n\n')[0]!.split('\n');
+    expect(tips).toHaveLength(3);
+    expect(summary.text.indexOf('For tonight:')).toBeLessThan(summary.text.indexOf('Tomorrow morning'));
     // The tapped answer stays visible under its question, and its keyboard is gone.
     expect(emu.sent(user.id).find((m) => m.messageId === zone.messageId)?.replyMarkup).toBeUndefined();
     expect(storedUser(e.dbPath, user.id)).toMatchObject({

@@ -95,7 +95,7 @@ export function createOnboarding(deps: Deps) {
     }
 
     const now = await conversationNow(conversation, deps.now);
-    await ctx.reply(`${t('onboarding-done')}\n\n${statusMessage(t, profile, now)}`);
+    await ctx.reply(`${t('onboarding-done')}\n\n${statusMessage(t, profile, now, { firstTips: true })}`);
   };
 }
 

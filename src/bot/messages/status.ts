@@ -1,3 +1,4 @@
+import { selectTips } from '../../domain/tips.js';
 import { currentPhase, type PhaseInfo } from '../../domain/phase.js';
 import { localDateOf } from '../../domain/dates.js';
 import type { UserProfile } from '../../storage/users.js';
@@ -23,12 +24,19 @@ export function dayLine(t: Translate, info: PhaseInfo, quitDate: string | null):
   return t('status-using', { phase });
 }
 
-/** The summary after onboarding and the answer to /start for a user who is set up. */
-export function statusMessage(t: Translate, profile: UserProfile, now: Date): string {
+/**
+ * The summary after onboarding (with its first tips) and the answer to /start for a user who
+ * is set up.
+ */
+export function statusMessage(t: Translate, profile: UserProfile, now: Date, options: { firstTips?: boolean } = {}): string {
   const info = phaseOf(profile, now);
+  const tips = options.firstTips
+    ? [`${t('checkin-tips-title')}\n${selectTips({ phase: info.phase, answers: null, previousTipIds: [], seed: `${profile.id}:first`, count: 2 }).map((id) => t(`tip-${id}`)).join('\n')}`]
+    : [];
   return [
     dayLine(t, info, profile.quitDate),
     `${t('status-expect-title')}\n${t(`phase-${info.phase}-expect`)}`,
+    ...tips,
     [
       t('status-schedule', { morning: profile.morningTime, evening: profile.eveningTime }),
       t('status-zone', { zone: zoneText(t, profile.timeZone ?? 'UTC', now) }),
