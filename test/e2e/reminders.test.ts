@@ -64,6 +64,34 @@ describe('morning prompt', () => {
     expect(next?.toISOString()).toBe(DateTime.fromISO(chicago('08:00')).plus({ days: 1 }).toUTC().toISO());
   });
 
+  it('follows a new morning time set in /settings at once, and a time moved later the same day does not prompt twice', async () => {
+    e = await setupE2E({ env: tickEverySecond(chicago('07:58', 45)) });
+    const user = e.emu.createUser();
+    setUp(user);
+    await e.restart();
+
+    e.emu.sendText(user, '/settings');
+    const settings = await e.emu.waitForMessage(user.id, (m) => m.text.includes('Your settings'));
+    e.emu.pressButton(user, settings, '☀️ Morning time');
+    await e.emu.waitForMessage(user.id, (m) => m.text.includes('What time should I ask'));
+    e.emu.sendText(user, '07:59');
+    await e.emu.waitForMessage(user.id, (m) => m.text.includes('morning check-in is now at 07:59'));
+
+    // Due at 07:59 now, not 08:00: it arrives within seconds.
+    await e.emu.waitForMessage(user.id, isMorningPrompt, { timeoutMs: 20_000 });
+    // Moved later again (to 08:00, a minute away): today is already done.
+    e.emu.sendText(user, '/settings');
+    const again = await e.emu.waitForMessage(user.id, (m) => m.text.includes('Your settings'));
+    e.emu.pressButton(user, again, '☀️ Morning time');
+    await e.emu.waitForMessage(user.id, (m) => m.text.includes('What time should I ask'));
+    e.emu.sendText(user, '08:00');
+    await e.emu.waitForMessage(user.id, (m) => m.text.includes('morning check-in is now at 08:00'));
+    await e.restart({ env: tickEverySecond(chicago('08:00', 3)) });
+    await severalTicks();
+    expect(morningPrompts(user.id)).toHaveLength(1);
+    expect(delivery(user.id, 'morning')?.status).toBe('sent');
+  }, 60_000);
+
   it('does not send the prompt twice when the process is killed the moment it sends it', async () => {
     e = await setupE2E({ env: tickEverySecond(chicago('08:00', -2)) });
     const user = e.emu.createUser();
