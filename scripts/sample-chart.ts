@@ -8,59 +8,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { renderProgressChart, type ProgressChartLabels } from '../src/chart/progress-chart.js';
+import { createI18n } from '../src/bot/i18n.js';
+import { chartLabels } from '../src/bot/messages/progress.js';
+import { renderProgressChart } from '../src/chart/progress-chart.js';
 import { addDays } from '../src/domain/dates.js';
 import { buildProgress, type ProgressNight } from '../src/domain/progress.js';
 
-/** Mirrors the locale keys the bot will use (phase-*-name, checkin-quality-*, progress-chart-*). */
-const SAMPLE_LABELS: Record<'en' | 'es', (windowDays: number) => ProgressChartLabels> = {
-  en: (windowDays) => ({
-    title: `Your sleep, last ${windowDays} nights`,
-    hoursAxis: 'Hours slept',
-    qualityLegend: 'Sleep quality',
-    quality: ['Very poor', 'Poor', 'Fair', 'Good', 'Very good'],
-    qualityUnknown: 'Not rated',
-    average: '7-night average',
-    missed: 'No entry',
-    relapse: 'Used again',
-    phases: {
-      using: 'Still using',
-      preparing: 'Getting ready',
-      onset: 'First days',
-      peak: 'Peak',
-      easing: 'Easing',
-      rebuilding: 'Rebuilding',
-      'post-acute': 'Post-acute',
-      'long-term': 'Long-term',
-    },
-    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-    dateFormat: '{mon} {d}',
-    decimalSeparator: '.',
-  }),
-  es: (windowDays) => ({
-    title: `Tu sueño, últimas ${windowDays} noches`,
-    hoursAxis: 'Horas dormidas',
-    qualityLegend: 'Calidad del sueño',
-    quality: ['Muy mala', 'Mala', 'Regular', 'Buena', 'Muy buena'],
-    qualityUnknown: 'Sin calificar',
-    average: 'Promedio de 7 noches',
-    missed: 'Sin registro',
-    relapse: 'Volví a consumir',
-    phases: {
-      using: 'Aún consumes',
-      preparing: 'Preparación',
-      onset: 'Primeros días',
-      peak: 'Pico',
-      easing: 'Alivio',
-      rebuilding: 'Reconstrucción',
-      'post-acute': 'Post-aguda',
-      'long-term': 'Largo plazo',
-    },
-    months: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
-    dateFormat: '{d} {mon}',
-    decimalSeparator: ',',
-  }),
-};
+/** The bot's own labels, from locales/, so the sample shows exactly what users see. */
+const i18n = createI18n('en');
+const labelsFor = (lang: 'en' | 'es', windowDays: number) => chartLabels((key, vars) => i18n.t(lang, key, vars), windowDays);
 
 const SAMPLE_TODAY = '2026-03-31';
 /** First quit: last dose 2026-02-20. Used again on 2026-03-13 (night 12 of the window). */
@@ -98,7 +54,7 @@ function main(): void {
     quitDate: null,
     relapseDates: [SAMPLE_RELAPSE],
   });
-  const png = renderProgressChart(data, SAMPLE_LABELS[lang](windowDays));
+  const png = renderProgressChart(data, labelsFor(lang, windowDays));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, png);
   console.log(`${out}: ${png.length} bytes`);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { storedUserRow } from '../support/seed.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
 
 let e: E2E;
@@ -11,14 +12,7 @@ afterEach(async () => {
 });
 
 /** Reads the stored profile straight from the bot's SQLite file (the bot keeps running). */
-function storedUser(dbPath: string, id: number): Record<string, unknown> | undefined {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Record<string, unknown> | undefined;
-  } finally {
-    db.close();
-  }
-}
+const storedUser = storedUserRow;
 
 describe('onboarding', () => {
   it('onboards a user by buttons and typing, then remembers them across a restart', async () => {

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addDays, localTimeOf } from '../../src/domain/dates.js';
 import { rescheduleUser } from '../../src/scheduler/reschedule.js';
@@ -7,7 +6,7 @@ import { ScheduleStore } from '../../src/storage/schedules.js';
 import { UserStore } from '../../src/storage/users.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
 import type { FakeUser, SentMessage } from '../support/emulator.js';
-import { localToday, noonZone, seedUser, withStores } from '../support/seed.js';
+import { localToday, noonZone, seedUser, withStores, storedUserRow } from '../support/seed.js';
 import { longDate } from '../support/dates.js';
 
 let e: E2E;
@@ -24,14 +23,7 @@ function withSchedules<T>(fn: (schedules: ScheduleStore, users: UserStore) => T)
   }
 }
 
-function storedUser(): Record<string, unknown> | undefined {
-  const db = new Database(e.dbPath, { readonly: true });
-  try {
-    return db.prepare('SELECT * FROM users WHERE id = ?').get(user.id) as Record<string, unknown> | undefined;
-  } finally {
-    db.close();
-  }
-}
+const storedUser = () => storedUserRow(e.dbPath, user.id);
 
 beforeEach(async () => {
   e = await setupE2E();

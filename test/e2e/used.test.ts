@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { openDatabase } from '../../src/storage/db.js';
 import { RelapseStore } from '../../src/storage/relapses.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
 import type { FakeUser } from '../support/emulator.js';
-import { localToday, noonZone, seedNight, seedUser, withStores } from '../support/seed.js';
+import { localToday, noonZone, seedNight, seedUser, withStores, storedUserRow } from '../support/seed.js';
 import { longDate } from '../support/dates.js';
 
 let e: E2E;
@@ -32,14 +31,7 @@ function relapseDates(): string[] {
   }
 }
 
-function storedUser(): Record<string, unknown> | undefined {
-  const db = new Database(e.dbPath, { readonly: true });
-  try {
-    return db.prepare('SELECT * FROM users WHERE id = ?').get(user.id) as Record<string, unknown> | undefined;
-  } finally {
-    db.close();
-  }
-}
+const storedUser = () => storedUserRow(e.dbPath, user.id);
 
 describe('/used', () => {
   it('restarts the day count kindly and keeps the earlier nights', async () => {

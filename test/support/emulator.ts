@@ -1023,28 +1023,9 @@ export class BotApiEmulator {
     const caption = typeof media.caption === 'string' ? media.caption : '';
     const next = { ...this.format(caption, media.parse_mode, media.caption_entities), rawText: caption || undefined };
     if (next.text.length > 1024) throw badRequest('message caption is too long');
-    const markup = this.validateMarkup(p.reply_markup, true);
-    const edit: MessageEdit = {
-      seq: ++this.seq,
-      at: Date.now(),
-      method: 'editMessageMedia',
-      text: next.text,
-      entities: next.entities,
-      replyMarkup: markup,
-      previousText: record.text,
-      previousReplyMarkup: record.replyMarkup,
-      message: record,
-    };
-    record.text = next.text;
-    record.entities = next.entities;
-    record.rawText = next.rawText;
-    record.replyMarkup = markup;
     if (media.type === 'photo') record.photo = file;
     else record.document = file;
-    record.edits.push(edit);
-    record.message = this.toTelegramMessage(record);
-    this.notify();
-    return record.message;
+    return this.applyEdit(record, 'editMessageMedia', next, this.validateMarkup(p.reply_markup, true));
   }
 
   private editMessage(method: 'editMessageText' | 'editMessageCaption' | 'editMessageReplyMarkup', p: Params): Message {
@@ -1080,6 +1061,16 @@ export class BotApiEmulator {
       throw badRequest(NOT_MODIFIED);
     }
 
+    return this.applyEdit(record, method, next, markup);
+  }
+
+  /** Records an edit of a bot message: new text (or caption) and markup, kept in its edit history. */
+  private applyEdit(
+    record: SentMessage,
+    method: string,
+    next: { text: string; entities: MessageEntity[]; rawText: string | undefined },
+    markup: ReplyMarkup | undefined,
+  ): Message {
     const edit: MessageEdit = {
       seq: ++this.seq,
       at: Date.now(),

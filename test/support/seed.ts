@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/storage/db.js';
 import { UserStore, type ProfilePatch } from '../../src/storage/users.js';
 import { CheckinStore } from '../../src/storage/checkins.js';
@@ -72,4 +73,14 @@ export function seedNight(
     checkins.saveFlags(userId, night.flags ?? [], now);
     checkins.complete(userId, [], now);
   });
+}
+
+/** The user's raw `users` row as stored (column names as in SQL), read-only; for assertions. */
+export function storedUserRow(dbPath: string, id: number): Record<string, unknown> | undefined {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  } finally {
+    db.close();
+  }
 }
