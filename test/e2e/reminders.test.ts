@@ -256,4 +256,27 @@ describe('a busy morning', () => {
       expect(delivery(user.id, 'morning')?.status).toBe('sent'); // after severalTicks(): settled
     }
   }, 60_000);
+
+  it('stops gracefully mid-morning (exit 0, sends in flight finish) and the rest go out after the restart, once each', async () => {
+    e = await setupE2E({ env: tickEverySecond(chicago('06:00')) });
+    const users = Array.from({ length: 30 }, () => e.emu.createUser());
+    for (const user of users) setUp(user);
+    e.emu.rateLimit({ perSecond: 5, retryAfter: 1 });
+    await e.restart({ env: tickEverySecond(chicago('08:00', -2)) });
+
+    // Some prompts are out, most are still queued: stop now.
+    await expect.poll(() => users.filter((u) => morningPrompts(u.id).length > 0).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    const exit = await e.bot.stop('SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    const statuses = users.map((u) => delivery(u.id, 'morning')?.status ?? 'not claimed');
+    // Nothing was left half-done: a claim either became a sent message or was never made.
+    expect(statuses.filter((s) => s !== 'sent' && s !== 'not claimed')).toEqual([]);
+    expect(statuses.filter((s) => s === 'not claimed').length).toBeGreaterThan(0);
+
+    e.emu.rateLimit(null);
+    await e.restart({ env: tickEverySecond(chicago('08:00', 20)) });
+    for (const user of users) await e.emu.waitForMessage(user.id, isMorningPrompt, { after: 0, timeoutMs: 15_000 });
+    await severalTicks();
+    for (const user of users) expect(morningPrompts(user.id)).toHaveLength(1);
+  }, 60_000);
 });
