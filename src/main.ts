@@ -12,6 +12,7 @@ import { createBot } from './bot/create-bot.js';
 import { setCommandMenus } from './bot/commands.js';
 import { describeError } from './bot/errors.js';
 import type { Deps } from './bot/deps.js';
+import type { Translate } from './bot/messages/translate.js';
 import { ReminderScheduler } from './scheduler/scheduler.js';
 
 /** The process clock: real time, or (demos and tests) real time shifted to start at CLOCK_START. */
@@ -78,13 +79,14 @@ async function main(): Promise<void> {
     now: clockFrom(config.clockStart),
   };
   const { bot, i18n, inFlight } = createBot(deps);
+  const translator = (locale: string): Translate => (key, vars) => i18n.t(locale, key, vars);
   // Scheduled messages use their own API object without auto-retry: the send queue owns their
   // retries, so a 429 pauses all of them at once instead of each waiting on its own.
   const scheduler = new ReminderScheduler(
     {
       ...deps,
       api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
-      translator: (locale) => (key, vars) => i18n.t(locale, key, vars),
+      translator,
     },
     { cron: config.schedulerCron, ratePerSecond: config.sendRatePerSecond },
   );
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
   await initWithRetry(() => bot.init(), logger, () => stopping);
   if (stopping) return;
   try {
-    await setCommandMenus(bot.api, (locale) => (key, vars) => i18n.t(locale, key, vars), config.defaultLocale);
+    await setCommandMenus(bot.api, translator, config.defaultLocale);
   } catch (error) {
     logger.warn({ err: describeError(error) }, 'could not set the command menu');
   }

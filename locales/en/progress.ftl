@@ -16,9 +16,9 @@ progress-week-down = 📉 This week { $week } h a night, { $change } h less than
 progress-week-same = ➡️ This week { $week } h a night, the same as last week
 progress-week-only = 📊 This week { $week } h a night
 progress-best = ⭐ Best night: { $date }, { $hours } h
-progress-phase-better = 🌱 Better than { $phase } usually brings ({ $low }–{ $high } h)
-progress-phase-typical = 🌗 Right where { $phase } usually is ({ $low }–{ $high } h). It does get better.
-progress-phase-harder = 🌑 Harder than { $phase } usually is ({ $low }–{ $high } h). If that goes on, /help lists people to talk to.
+progress-phase-better = 🌱 Your recent nights are better than these days of withdrawal usually bring.
+progress-phase-typical = 🌗 Your recent nights are about what these days of withdrawal usually bring. It does get better.
+progress-phase-harder = 🌑 Your recent nights are harder than these days of withdrawal usually bring. If that goes on, /help lists people to talk to.
 progress-phase-usual = 🌗 { $phase } usually brings { $low }–{ $high } h a night
 progress-too-few =
     { $logged ->

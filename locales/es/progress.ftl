@@ -16,9 +16,9 @@ progress-week-down = 📉 Esta semana { $week } h por noche, { $change } h menos
 progress-week-same = ➡️ Esta semana { $week } h por noche, igual que la anterior
 progress-week-only = 📊 Esta semana { $week } h por noche
 progress-best = ⭐ Tu mejor noche: { $date }, { $hours } h
-progress-phase-better = 🌱 Mejor de lo que suele traer la fase «{ $phase }» ({ $low }–{ $high } h)
-progress-phase-typical = 🌗 Justo lo habitual en la fase «{ $phase }» ({ $low }–{ $high } h). Va a mejorar.
-progress-phase-harder = 🌑 Más duro de lo habitual en la fase «{ $phase }» ({ $low }–{ $high } h). Si sigue así, en /help tienes con quién hablar.
+progress-phase-better = 🌱 Tus últimas noches van mejor de lo que suelen traer estos días de abstinencia.
+progress-phase-typical = 🌗 Tus últimas noches son lo habitual en estos días de abstinencia. Va a mejorar.
+progress-phase-harder = 🌑 Tus últimas noches están siendo más duras de lo habitual en estos días de abstinencia. Si sigue así, en /help tienes con quién hablar.
 progress-phase-usual = 🌗 La fase «{ $phase }» suele traer { $low }–{ $high } h por noche
 progress-too-few =
     { $logged ->

@@ -1,3 +1,4 @@
+import type { Translate } from './messages/translate.js';
 import type { Context } from 'grammy';
 import type { ConversationFlavor, Conversation } from '@grammyjs/conversations';
 import type { I18nFlavor } from '@grammyjs/i18n';
@@ -24,4 +25,9 @@ export type AppConversation = Conversation<BotContext, ConvContext>;
  */
 export async function conversationNow(conversation: AppConversation, now: () => Date): Promise<Date> {
   return new Date(await conversation.external(() => now().getTime()));
+}
+
+/** The context's translations as a plain `Translate`, for the message builders. */
+export function translatorOf(ctx: AppContext): Translate {
+  return (key, vars) => ctx.t(key, vars);
 }

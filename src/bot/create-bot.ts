@@ -28,7 +28,7 @@ import { CHECKIN, createCheckin } from './conversations/checkin.js';
 import { createSettingsEdit, SETTINGS_EDIT } from './conversations/settings-edit.js';
 import { createUsed, USED } from './conversations/used.js';
 import { settingsEditFeature, settingsFeature } from './features/settings.js';
-import { createPrivacyFeature } from './features/privacy.js';
+import { privacyFeature } from './features/privacy.js';
 import { usedFeature } from './features/used.js';
 
 /**
@@ -57,7 +57,6 @@ export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {})
   });
   bot.api.config.use(retryPolicy());
   const i18n = createI18n(deps.config.defaultLocale);
-  const { relapses } = deps;
   const inFlight = new InFlightUpdates();
 
   bot.use(inFlight.middleware);
@@ -85,13 +84,13 @@ export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {})
   inPrivate.use(cancelFeature);
   inPrivate.use(crisisFeature);
   // Ahead of the conversations: these work while a question is open.
-  inPrivate.use(createPrivacyFeature(relapses));
+  inPrivate.use(privacyFeature);
   inPrivate.use(settingsFeature);
   inPrivate.use(progressFeature);
   inPrivate.use(createConversation(createOnboarding(deps), ONBOARDING));
   inPrivate.use(createConversation(createCheckin(deps), CHECKIN));
   inPrivate.use(createConversation(createSettingsEdit(deps), SETTINGS_EDIT));
-  inPrivate.use(createConversation(createUsed(deps, relapses), USED));
+  inPrivate.use(createConversation(createUsed(deps), USED));
   inPrivate.use(startCheckinButton);
   inPrivate.use(startFeature);
   inPrivate.use(checkinFeature);

@@ -30,6 +30,7 @@
  *   `current` one. The 7-night average does not reset at a relapse (it is about sleep, not
  *   about the count); the comparison with the phase only looks at the current attempt.
  */
+import { isPreviousAttempt } from './attempts.js';
 import { addDays, daysBetween, isLocalDate } from './dates.js';
 import { phaseForDay } from './phase.js';
 import type { LocalDate, NightRecord, PhaseId, UseStatus } from './types.js';
@@ -215,7 +216,7 @@ export function buildProgress(input: ProgressInput): ProgressData {
       quality: night?.quality ?? null,
       phase,
       day,
-      attempt: latestRelapse !== null && date <= latestRelapse ? 'previous' : 'current',
+      attempt: isPreviousAttempt(date, relapses) ? 'previous' : 'current',
       rollingAverage: averageHours(datesEndingAt(date, 7).map(hoursOn)),
     });
   }

@@ -49,6 +49,13 @@ describe('progress words', () => {
     expect(caption.length).toBeLessThanOrEqual(1024);
   });
 
+  it('compares the recent nights night by night, without quoting one phase’s range against them', () => {
+    expect(data.summary.phaseComparison).toBe('typical');
+    const caption = progressCaption(tr('en'), data);
+    expect(caption).toContain('Your recent nights are about what these days of withdrawal usually bring');
+    expect(caption).not.toMatch(/\d–\d+ h/);
+  });
+
   it.each([
     [0, 'No nights logged yet'],
     [1, 'One night logged so far'],

@@ -1,7 +1,6 @@
 import { addDays, localDateOf } from '../../domain/dates.js';
 import { checkLastDoseDate, parseDateInput } from '../../domain/parse.js';
 import type { LocalDate } from '../../domain/types.js';
-import type { RelapseStore } from '../../storage/relapses.js';
 import { conversationNow, type AppConversation, type ConvContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { dayLine, phaseOf } from '../messages/status.js';
@@ -16,7 +15,7 @@ export const USED = 'used';
  * the earlier nights stay, counted as a previous attempt. Only for users who are counting days
  * (stopped, or planning with the quit date reached).
  */
-export function createUsed(deps: Deps, relapses: RelapseStore) {
+export function createUsed(deps: Deps) {
   return async function used(conversation: AppConversation, ctx: ConvContext): Promise<void> {
     const userId = ctx.from!.id;
     const t = ctx.t.bind(ctx);
@@ -73,7 +72,7 @@ export function createUsed(deps: Deps, relapses: RelapseStore) {
 
     const result = await conversation.external(() => {
       if (!deps.users.get(userId)) return null;
-      relapses.record(userId, date, deps.now());
+      deps.relapses.record(userId, date, deps.now());
       const earlierNights = deps.checkins.nights(userId, '0000-01-01', date).length;
       return { profile: deps.users.get(userId)!, earlierNights };
     });

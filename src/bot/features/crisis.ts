@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import { DEFAULT_COUNTRY } from '../../content/resources.js';
 import { detectCrisis } from '../../domain/crisis.js';
-import type { BotContext } from '../context.js';
+import { translatorOf, type BotContext } from '../context.js';
 import { crisisMessage } from '../messages/help.js';
 
 const composer = new Composer<BotContext>();
@@ -17,7 +17,7 @@ composer.on('message:text').filter(
     ctx.logger.warn('crisis language detected; resources sent');
     const country = ctx.deps.users.get(ctx.from.id)?.country ?? DEFAULT_COUNTRY;
     const inConversation = Object.keys(ctx.conversation.active()).length > 0;
-    await ctx.reply(crisisMessage((key, vars) => ctx.t(key, vars), country, { inConversation }), {
+    await ctx.reply(crisisMessage(translatorOf(ctx), country, { inConversation }), {
       link_preview_options: { is_disabled: true },
     });
   },

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import { DEFAULT_COUNTRY } from '../../content/resources.js';
-import type { BotContext } from '../context.js';
+import { translatorOf, type BotContext } from '../context.js';
 import { helpMessage } from '../messages/help.js';
 
 const composer = new Composer<BotContext>();
@@ -12,7 +12,7 @@ const composer = new Composer<BotContext>();
  */
 composer.command('help', async (ctx) => {
   const country = ctx.from ? (ctx.deps.users.get(ctx.from.id)?.country ?? DEFAULT_COUNTRY) : DEFAULT_COUNTRY;
-  await ctx.reply(helpMessage((key, vars) => ctx.t(key, vars), country), {
+  await ctx.reply(helpMessage(translatorOf(ctx), country), {
     link_preview_options: { is_disabled: true },
   });
 });

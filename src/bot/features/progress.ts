@@ -1,10 +1,9 @@
 import { Composer, InputFile, InputMediaBuilder } from 'grammy';
 import type { ProgressWindow } from '../../domain/progress.js';
-import type { BotContext } from '../context.js';
+import { translatorOf, type BotContext } from '../context.js';
 import { quietly } from '../conversations/ask.js';
 import { describeError } from '../errors.js';
 import { PROGRESS_BUTTON, progressCaption, progressKeyboard, progressOf, renderChart, tooFewNights } from '../messages/progress.js';
-import type { Translate } from '../messages/translate.js';
 
 /**
  * /progress: the chart of the last 14 nights (a button switches to 30 and back, editing the
@@ -19,7 +18,7 @@ function build(ctx: BotContext, windowDays: ProgressWindow): Built {
   const { deps } = ctx;
   const profile = deps.users.get(ctx.from!.id);
   if (!profile?.onboardedAt) return { kind: 'not-set-up' };
-  const t: Translate = (key, vars) => ctx.t(key, vars);
+  const t = translatorOf(ctx);
   const progress = progressOf(deps, profile, deps.now(), windowDays);
   if (!progress.enough) return { kind: 'too-few', text: tooFewNights(t, progress.logged) };
   return { kind: 'chart', png: renderChart(t, progress.data), caption: progressCaption(t, progress.data) };
@@ -36,16 +35,23 @@ async function buildOrApologise(ctx: BotContext, windowDays: ProgressWindow): Pr
   }
 }
 
+const CHART_FILE = 'steady-nights-progress.png';
+
+/** A new chart photo, with the button that switches to the other window. */
+async function sendChart(ctx: BotContext, chart: Extract<Built, { kind: 'chart' }>, windowDays: ProgressWindow): Promise<void> {
+  await ctx.replyWithPhoto(new InputFile(chart.png, CHART_FILE), {
+    caption: chart.caption,
+    reply_markup: progressKeyboard(translatorOf(ctx), windowDays),
+  });
+}
+
 composer.command('progress', async (ctx) => {
   const built = await buildOrApologise(ctx, 14);
   if (!built) return;
   if (built.kind === 'not-set-up') return void (await ctx.reply(ctx.t('needs-setup')));
   if (built.kind === 'too-few') return void (await ctx.reply(built.text));
   await ctx.replyWithChatAction('upload_photo').catch(() => undefined);
-  await ctx.replyWithPhoto(new InputFile(built.png, 'steady-nights-progress.png'), {
-    caption: built.caption,
-    reply_markup: progressKeyboard((key, vars) => ctx.t(key, vars), 14),
-  });
+  await sendChart(ctx, built, 14);
 });
 
 composer.callbackQuery(/^pg:/, async (ctx) => {
@@ -66,16 +72,13 @@ composer.callbackQuery(/^pg:/, async (ctx) => {
   await quietly(ctx.answerCallbackQuery());
   try {
     await ctx.editMessageMedia(
-      InputMediaBuilder.photo(new InputFile(built.png, 'steady-nights-progress.png'), { caption: built.caption }),
-      { reply_markup: progressKeyboard((key, vars) => ctx.t(key, vars), windowDays) },
+      InputMediaBuilder.photo(new InputFile(built.png, CHART_FILE), { caption: built.caption }),
+      { reply_markup: progressKeyboard(translatorOf(ctx), windowDays) },
     );
   } catch (error) {
     // Too old to edit, say: send it as a new photo instead.
     ctx.logger.debug({ err: describeError(error) }, 'progress chart edit failed; sending anew');
-    await ctx.replyWithPhoto(new InputFile(built.png, 'steady-nights-progress.png'), {
-      caption: built.caption,
-      reply_markup: progressKeyboard((key, vars) => ctx.t(key, vars), windowDays),
-    });
+    await sendChart(ctx, built, windowDays);
   }
 });
 

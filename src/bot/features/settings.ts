@@ -1,13 +1,11 @@
 import { Composer } from 'grammy';
 import { rescheduleUser } from '../../scheduler/reschedule.js';
-import type { BotContext } from '../context.js';
+import { translatorOf, type BotContext } from '../context.js';
 import { quietly } from '../conversations/ask.js';
 import { SETTINGS_EDIT } from '../conversations/settings-edit.js';
 import { parseSettingsData, SETTINGS_PREFIX, settingsText, settingsView, storedCountry } from '../settings-view.js';
-import type { Translate } from '../messages/translate.js';
 
 const composer = new Composer<BotContext>();
-const translate = (ctx: BotContext): Translate => (key, vars) => ctx.t(key, vars);
 
 /**
  * /settings: one message that shows every setting with a button to change it. Changes that need
@@ -24,7 +22,7 @@ composer.command('settings', async (ctx) => {
     await ctx.reply(ctx.t('needs-setup'));
     return;
   }
-  const view = settingsView(translate(ctx), profile, ctx.deps.now());
+  const view = settingsView(translatorOf(ctx), profile, ctx.deps.now());
   await ctx.reply(view.text, { reply_markup: view.keyboard });
 });
 
@@ -60,7 +58,7 @@ composer.callbackQuery(new RegExp(`^${SETTINGS_PREFIX}:`), async (ctx, next) => 
 
   if (action.kind === 'close') {
     await quietly(ctx.answerCallbackQuery());
-    await quietly(ctx.editMessageText(`${settingsText(translate(ctx), profile, now)}\n\n${ctx.t('settings-closed')}`));
+    await quietly(ctx.editMessageText(`${settingsText(translatorOf(ctx), profile, now)}\n\n${ctx.t('settings-closed')}`));
     return;
   }
 
@@ -83,7 +81,7 @@ composer.callbackQuery(new RegExp(`^${SETTINGS_PREFIX}:`), async (ctx, next) => 
     notice = ctx.t('settings-done-country', { country: ctx.t(`settings-country-${action.country}`) });
   }
   await quietly(ctx.answerCallbackQuery({ text: notice }));
-  const view = settingsView(translate(ctx), deps.users.get(userId)!, now, notice);
+  const view = settingsView(translatorOf(ctx), deps.users.get(userId)!, now, notice);
   await quietly(ctx.editMessageText(view.text, { reply_markup: view.keyboard }));
 });
 

@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.js';
+import { translatorOf, type BotContext } from '../context.js';
 import { ONBOARDING } from '../conversations/onboarding.js';
 import { statusMessage } from '../messages/status.js';
 
@@ -9,7 +9,7 @@ const composer = new Composer<BotContext>();
 composer.command('start', async (ctx) => {
   const profile = ctx.deps.users.get(ctx.from!.id);
   if (profile?.onboardedAt) {
-    await ctx.reply(statusMessage((key, vars) => ctx.t(key, vars), profile, ctx.deps.now()));
+    await ctx.reply(statusMessage(translatorOf(ctx), profile, ctx.deps.now()));
     return;
   }
   await ctx.conversation.enter(ONBOARDING);

@@ -3,9 +3,8 @@ import { addDays, localDateOf } from '../../domain/dates.js';
 import { selectTips } from '../../domain/tips.js';
 import { TIPS } from '../../content/tips.js';
 import { PHASE_IDS } from '../../domain/types.js';
-import type { BotContext } from '../context.js';
+import { translatorOf, type BotContext } from '../context.js';
 import { dayLine, phaseOf } from '../messages/status.js';
-import type { Translate } from '../messages/translate.js';
 
 const composer = new Composer<BotContext>();
 
@@ -17,7 +16,7 @@ const GENERAL_TIP_IDS = TIPS.filter((tip) => PHASE_IDS.every((phase) => tip.phas
  * was one, otherwise a fresh pick that avoids yesterday's. Works without consent (general tips).
  */
 composer.command('tips', async (ctx) => {
-  const t: Translate = (key, vars) => ctx.t(key, vars);
+  const t = translatorOf(ctx);
   const profile = ctx.deps.users.get(ctx.from!.id);
   if (!profile?.onboardedAt) {
     const tips = GENERAL_TIP_IDS.map((id) => t(`tip-${id}`)).join('\n');

@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.js';
+import { translatorOf, type BotContext } from '../context.js';
 import { commandList } from '../commands.js';
 
 const composer = new Composer<BotContext>();
@@ -15,7 +15,7 @@ composer.on('message', async (ctx) => {
     await ctx.reply(ctx.t('unknown-message-new'));
     return;
   }
-  await ctx.reply(`${ctx.t('unknown-message')}\n${commandList((key, vars) => ctx.t(key, vars))}`);
+  await ctx.reply(`${ctx.t('unknown-message')}\n${commandList(translatorOf(ctx))}`);
 });
 
 export { composer as unhandledFeature };
