@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
-import type { FakeUser, SentMessage } from '../support/emulator.js';
+import type { FakeUser, SentMessage } from '../../src/emulator/emulator.js';
 import { localToday, noonZone, seedNight, seedUser, withStores } from '../support/seed.js';
 
 let e: E2E;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Api, Bot, GrammyError, HttpError, InlineKeyboard, InputFile } from 'grammy';
 import { run } from '@grammyjs/runner';
 import type { Update } from 'grammy/types';
-import { BotApiEmulator, inlineButtons, TEST_BOT_USERNAME } from '../support/emulator.js';
+import { BotApiEmulator, inlineButtons, TEST_BOT_USERNAME } from '../../src/emulator/emulator.js';
 import { REPO_ROOT } from '../support/bot-process.js';
 import { setupE2E } from '../support/fixtures.js';
 

@@ -3,7 +3,7 @@ import { addDays } from '../../src/domain/dates.js';
 import { EXPORT_COLUMNS } from '../../src/domain/export.js';
 import { openDatabase } from '../../src/storage/db.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
-import type { FakeUser } from '../support/emulator.js';
+import type { FakeUser } from '../../src/emulator/emulator.js';
 import { localToday, noonZone, seedNight, seedUser, withStores } from '../support/seed.js';
 import { rescheduleUser } from '../../src/scheduler/reschedule.js';
 import { ScheduleStore } from '../../src/storage/schedules.js';

@@ -4,7 +4,7 @@ import { addDays } from '../../src/domain/dates.js';
 import { openDatabase } from '../../src/storage/db.js';
 import { RelapseStore } from '../../src/storage/relapses.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
-import type { FakeUser, SentMessage } from '../support/emulator.js';
+import type { FakeUser, SentMessage } from '../../src/emulator/emulator.js';
 import { localToday, noonZone, seedNight, seedUser } from '../support/seed.js';
 
 let e: E2E;

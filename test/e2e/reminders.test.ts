@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { setupE2E, type E2E } from '../support/fixtures.js';
-import type { FakeUser, SentMessage } from '../support/emulator.js';
+import type { FakeUser, SentMessage } from '../../src/emulator/emulator.js';
 import { localToday, seedUser, withStores } from '../support/seed.js';
 import { rescheduleUser } from '../../src/scheduler/reschedule.js';
 

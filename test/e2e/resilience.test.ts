@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_ENTRY, REPO_ROOT } from '../support/bot-process.js';
-import { TEST_BOT_TOKEN } from '../support/emulator.js';
+import { TEST_BOT_TOKEN } from '../../src/emulator/emulator.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
 import { noonZone, seedUser } from '../support/seed.js';
 

@@ -5,7 +5,7 @@ import { openDatabase } from '../../src/storage/db.js';
 import { ScheduleStore } from '../../src/storage/schedules.js';
 import { UserStore } from '../../src/storage/users.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
-import type { FakeUser, SentMessage } from '../support/emulator.js';
+import type { FakeUser, SentMessage } from '../../src/emulator/emulator.js';
 import { localToday, noonZone, seedUser, withStores, storedUserRow } from '../support/seed.js';
 import { longDate } from '../support/dates.js';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DateTime } from 'luxon';
 import { addDays } from '../../src/domain/dates.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
-import { inlineButtons, type FakeUser, type ReplyMarkup, type SentMessage } from '../support/emulator.js';
+import { inlineButtons, type FakeUser, type ReplyMarkup, type SentMessage } from '../../src/emulator/emulator.js';
 import { localToday, seedNight, seedUser } from '../support/seed.js';
 import { longDate } from '../support/dates.js';
 

@@ -3,7 +3,7 @@ import { addDays } from '../../src/domain/dates.js';
 import { openDatabase } from '../../src/storage/db.js';
 import { RelapseStore } from '../../src/storage/relapses.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
-import type { FakeUser } from '../support/emulator.js';
+import type { FakeUser } from '../../src/emulator/emulator.js';
 import { localToday, noonZone, seedNight, seedUser, withStores, storedUserRow } from '../support/seed.js';
 import { longDate } from '../support/dates.js';
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
-import type { BotApiEmulator, RecordedCall } from './emulator.js';
+import type { BotApiEmulator, RecordedCall } from '../../src/emulator/emulator.js';
 
 /**
  * Runs the real bot (`node dist/main.js`, built by `npm run build`) as a child process, the way

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BotApiEmulator, TEST_BOT_TOKEN } from './emulator.js';
+import { BotApiEmulator, TEST_BOT_TOKEN } from '../../src/emulator/emulator.js';
 import { startBot, type BotProcess } from './bot-process.js';
 
 /**
