@@ -14,7 +14,7 @@ import { zoneText } from './messages/zone.js';
 export const SETTINGS_PREFIX = 'st';
 
 /** Countries /help has its own resources for, plus "other" (findahelpline.com); stored upper-case. */
-export const SETTINGS_COUNTRIES = ['us', 'other'] as const;
+export const SETTINGS_COUNTRIES = ['us', 'ca', 'mx', 'es', 'gb', 'ie', 'other'] as const;
 export type SettingsCountry = (typeof SETTINGS_COUNTRIES)[number];
 
 export type EditableField = 'morning' | 'evening' | 'zone' | 'date';
@@ -67,7 +67,10 @@ export function parseSettingsData(data: string): SettingsAction | null {
 }
 
 export const storedCountry = (country: SettingsCountry): string => country.toUpperCase();
-export const settingsCountryOf = (stored: string): SettingsCountry => (stored.toUpperCase() === 'US' ? 'us' : 'other');
+export const settingsCountryOf = (stored: string): SettingsCountry => {
+  const code = stored.toLowerCase();
+  return (SETTINGS_COUNTRIES as readonly string[]).includes(code) ? (code as SettingsCountry) : 'other';
+};
 
 /** The date line and the date button depend on where the user is with kratom. */
 function dateParts(t: Translate, profile: UserProfile): { line: string; button: string } {
@@ -121,9 +124,11 @@ export function settingsView(t: Translate, profile: UserProfile, now: Date, noti
   }
   keyboard.row();
   const current = settingsCountryOf(profile.country);
-  for (const country of SETTINGS_COUNTRIES) {
+  SETTINGS_COUNTRIES.forEach((country, i) => {
+    // Three to a row: seven countries would not fit on one phone-width row.
+    if (i > 0 && i % 3 === 0) keyboard.row();
     keyboard.text(check(current === country, t(`settings-country-${country}`)), settingsData({ kind: 'country', country }));
-  }
+  });
   keyboard.row().text(t('settings-button-close'), settingsData({ kind: 'close' }));
   return { text: settingsText(t, profile, now, notice), keyboard };
 }

@@ -19,6 +19,13 @@ export interface ExportProfile {
   onboardedAt: string | null;
 }
 
+/** A crisis response that was shown (never the words that led to it). */
+export interface ExportCrisisEvent {
+  at: Date;
+  level: string;
+  source: string;
+}
+
 export interface ExportNight extends NightAnswers {
   date: LocalDate;
   complete: boolean;
@@ -54,6 +61,7 @@ export const EXPORT_COLUMNS = [
   'help_country',
   'consent_at',
   'onboarded_at',
+  'crisis_responses',
 ] as const;
 
 /** Lists inside one cell are separated by ";" so they never need quoting. */
@@ -63,7 +71,12 @@ const list = (items: readonly string[]): string => items.join(';');
  * The user's data as one CSV table: a header row, then one row per night, oldest first. A user
  * with no nights still gets one row, with the night columns empty, so their profile is exported.
  */
-export function buildExportCsv(profile: ExportProfile, nights: readonly ExportNight[], relapseDates: readonly LocalDate[]): string {
+export function buildExportCsv(
+  profile: ExportProfile,
+  nights: readonly ExportNight[],
+  relapseDates: readonly LocalDate[],
+  crisisEvents: readonly ExportCrisisEvent[] = [],
+): string {
   const profileCells: CsvValue[] = [
     profile.id,
     profile.locale,
@@ -79,6 +92,8 @@ export function buildExportCsv(profile: ExportProfile, nights: readonly ExportNi
     profile.country,
     profile.consentAt,
     profile.onboardedAt,
+    // "2026-12-01T03:12:00.000Z crisis text": when a crisis response was shown, its level and source.
+    list(crisisEvents.map((e) => `${e.at.toISOString()} ${e.level} ${e.source}`)),
   ];
   const nightRows: CsvValue[][] = [...nights]
     .sort((a, b) => a.date.localeCompare(b.date))

@@ -39,7 +39,7 @@ import type { LocalDate, NightRecord, PhaseId, UseStatus } from './types.js';
 export type ProgressWindow = 14 | 30;
 
 /** The fields of a stored night the chart reads; `StoredNight` and `NightRecord` fit. */
-export type ProgressNight = Pick<NightRecord, 'date' | 'hours' | 'quality'>;
+export type ProgressNight = Pick<NightRecord, 'date' | 'hours' | 'quality'> & Partial<Pick<NightRecord, 'flags'>>;
 
 export interface ProgressInput {
   /** Stored nights, any order; gaps allowed. See "Callers should pass…" above. */
@@ -81,6 +81,11 @@ export interface ProgressDay {
   attempt: 'previous' | 'current';
   /** Average hours over the logged nights among the 7 dates ending here; null when none. */
   rollingAverage: number | null;
+  /**
+   * The check-in had the `Thoughts of hurting myself` flag: such a night is never singled out
+   * as the best night or as what went well, whatever its hours.
+   */
+  crisis: boolean;
 }
 
 /** A contiguous run of dates in one phase of one attempt (a relapse always starts a new band). */
@@ -124,7 +129,7 @@ export interface ProgressSummary {
   previousWeek: WeekStats;
   /** thisWeek − previousWeek average, in hours (0.1); null unless both have nights. */
   weekChange: number | null;
-  /** Most hours in the window; ties go to the better quality, then the more recent night. */
+  /** Most hours in the window (never a night with the crisis flag); ties go to the better quality, then the more recent night. */
   bestNight: { date: LocalDate; hours: number; quality: number | null } | null;
   /** Today's phase and day (same rules as the days). */
   phase: PhaseId | null;
@@ -218,6 +223,7 @@ export function buildProgress(input: ProgressInput): ProgressData {
       day,
       attempt: isPreviousAttempt(date, relapses) ? 'previous' : 'current',
       rollingAverage: averageHours(datesEndingAt(date, 7).map(hoursOn)),
+      crisis: night?.flags?.includes('self-harm') ?? false,
     });
   }
 
@@ -309,7 +315,7 @@ function summarise(
 
   let bestNight: ProgressSummary['bestNight'] = null;
   for (const d of days) {
-    if (d.hours === null) continue;
+    if (d.hours === null || d.crisis) continue;
     const better =
       bestNight === null ||
       d.hours > bestNight.hours ||

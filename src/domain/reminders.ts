@@ -3,9 +3,10 @@ import type { LocalDate } from './types.js';
 
 /**
  * The reminders the bot sends on its own: the morning check-in prompt, the one extra prompt an
- * hour later that a user can ask for ("snooze"), and the evening wind-down.
+ * hour later that a user can ask for ("snooze"), the evening wind-down, and the one message a
+ * few hours after someone in crisis said they were safe for now ("followup", see crisis-followup.ts).
  */
-export const REMINDER_KINDS = ['morning', 'snooze', 'evening'] as const;
+export const REMINDER_KINDS = ['morning', 'snooze', 'evening', 'followup'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** A reminder found late (the bot was down) is still sent within this long after its time. */

@@ -1,9 +1,10 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { GrammyError, InputFile, type Api } from 'grammy';
+import { GrammyError, InlineKeyboard, InputFile, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Logger } from '../logger.js';
 import { describeError } from '../bot/errors.js';
 import { morningPrompt, type ScheduledMessage } from '../bot/messages/morning.js';
+import { followUpMessage } from '../bot/messages/crisis.js';
 import { isSummaryEvening, weeklyOrWindDownMessage, windDownMessage } from '../bot/messages/winddown.js';
 import type { Translate } from '../bot/messages/translate.js';
 import { isTooLate, LATE_LIMIT_MS, reminderDate, type ReminderKind } from '../domain/reminders.js';
@@ -130,6 +131,7 @@ export class ReminderScheduler {
    * is not to be sent (missed, already checked in, blocked, claimed before).
    */
   private prepare(row: DueReminder): QueuedSend<Message> | null {
+    if (row.kind === 'followup') return this.prepareFollowUp(row);
     const { users, schedules, checkins, logger } = this.deps;
     const now = this.deps.now();
     const profile = users.get(row.userId);
@@ -175,27 +177,67 @@ export class ReminderScheduler {
       logger.error({ user: row.userId, err: describeError(error) }, 'building a reminder failed; sending the plain one');
       message = windDownMessage(this.deps.translator(profile.locale), profile, localDate);
     }
-    const key = { userId: row.userId, kind: row.kind, localDate };
-    const { api } = this.deps;
+    return this.sendClaimed({ userId: row.userId, kind: row.kind, localDate }, message);
+  }
+
+  /**
+   * The one message a few hours after "I'm safe for now" (see bot/crisis/respond.ts). It has no
+   * next occurrence, and any user with a profile gets it — set up or not — unless it is found
+   * more than 2 hours late or they blocked the bot. Claimed before it is sent, like the others.
+   */
+  private prepareFollowUp(row: DueReminder): QueuedSend<Message> | null {
+    const { users, schedules } = this.deps;
+    const now = this.deps.now();
+    const profile = users.get(row.userId);
+    if (!profile) {
+      schedules.remove(row.userId, row.kind);
+      return null;
+    }
+    const zone = profile.timeZone && isValidZone(profile.timeZone) ? profile.timeZone : 'UTC';
+    const localDate = reminderDate(row.kind, row.dueAt, zone);
+    const base = { userId: row.userId, kind: row.kind, dueAt: row.dueAt, localDate, now, next: null };
+    if (isTooLate(row.dueAt, now)) {
+      schedules.claim({ ...base, status: 'missed' });
+      return null;
+    }
+    if (profile.blockedAt) {
+      schedules.claim({ ...base, status: 'blocked' });
+      return null;
+    }
+    if (!schedules.claim({ ...base, status: 'claimed' })) return null;
+    const text = followUpMessage(this.deps.translator(profile.locale));
+    return this.sendClaimed({ userId: row.userId, kind: row.kind, localDate }, { text, keyboard: new InlineKeyboard() });
+  }
+
+  /** Sends a message whose ledger row this process has just claimed, and records how it ended. */
+  private sendClaimed(key: { userId: number; kind: ReminderKind; localDate: string }, message: ScheduledMessage): QueuedSend<Message> {
+    const { api, users, schedules, logger } = this.deps;
+    // A follow-up exists only because of a crisis response: logs say "scheduled", never which.
+    const kind = key.kind === 'followup' ? 'scheduled' : key.kind;
     return {
       // grammY types its signal with the abort-controller shim; the platform's is what it uses.
       attempt: (signal): Promise<Message> =>
         message.photo
-          ? api.sendPhoto(row.userId, new InputFile(message.photo, 'steady-nights-week.png'), { caption: message.text, reply_markup: message.keyboard }, signal as never)
-          : api.sendMessage(row.userId, message.text, { reply_markup: message.keyboard }, signal as never),
+          ? api.sendPhoto(key.userId, new InputFile(message.photo, 'steady-nights-week.png'), { caption: message.text, reply_markup: message.keyboard }, signal as never)
+          : api.sendMessage(
+              key.userId,
+              message.text,
+              message.keyboard.inline_keyboard.length > 0 ? { reply_markup: message.keyboard } : {},
+              signal as never,
+            ),
       onSent: (sent) => {
         schedules.finish(key, 'sent', sent.message_id, this.deps.now());
-        logger.debug({ user: row.userId, kind: row.kind }, 'reminder sent');
+        logger.debug({ user: key.userId, kind }, 'reminder sent');
       },
       onFailed: (error) => {
         if (isBlocked(error)) {
-          users.markBlocked(row.userId, this.deps.now());
+          users.markBlocked(key.userId, this.deps.now());
           schedules.finish(key, 'blocked', null, this.deps.now());
-          logger.info({ user: row.userId, kind: row.kind }, 'user blocked the bot; reminders paused until they write');
+          logger.info({ user: key.userId, kind }, 'user blocked the bot; reminders paused until they write');
           return;
         }
         schedules.finish(key, 'failed', null, this.deps.now());
-        logger.warn({ user: row.userId, kind: row.kind, err: describeError(error) }, 'reminder could not be sent');
+        logger.warn({ user: key.userId, kind, err: describeError(error) }, 'reminder could not be sent');
       },
     };
   }

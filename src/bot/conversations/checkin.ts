@@ -9,7 +9,8 @@ import type { AnswerField } from '../../storage/checkins.js';
 import { conversationNow, type AppConversation, type ConvContext } from '../context.js';
 import type { Deps } from '../deps.js';
 import { renderCheckinReply, type CheckinOutcome } from '../messages/checkin-reply.js';
-import { crisisMessage } from '../messages/help.js';
+import { crisisMessage, flagCareReply } from '../messages/crisis.js';
+import { recordResponse } from '../crisis/respond.js';
 import { ask, callbackData, quietly, type Question, type TypedAnswer } from './ask.js';
 
 export const CHECKIN = 'checkin';
@@ -113,9 +114,21 @@ export function createCheckin(deps: Deps) {
       });
     }
 
-    await askFlags(conversation, ctx, draft.flags, profile.country, deps);
+    const { crisisShown } = await askFlags(conversation, ctx, draft.flags, profile.country, deps);
 
     const outcome = await conversation.external(() => completeCheckin(deps, userId, deps.now()));
+    if (outcome.night.flags.includes('self-harm')) {
+      // Care first: the crisis message once (already shown at the tap, or now if the flag was
+      // set before a restart), and nothing cheerful, no tips, no second copy of the resources.
+      if (crisisShown) {
+        await ctx.reply(flagCareReply((key, vars) => t(key, vars)));
+      } else {
+        const message = crisisMessage((key, vars) => t(key, vars), outcome.country);
+        await ctx.reply(message.text, { reply_markup: message.keyboard, link_preview_options: { is_disabled: true } });
+        await conversation.external(() => recordResponse(deps, userId, 'crisis', 'flag', deps.now()));
+      }
+      return;
+    }
     await ctx.reply(renderCheckinReply((key, vars) => t(key, vars), outcome), { link_preview_options: { is_disabled: true } });
   };
 }
@@ -134,8 +147,8 @@ function numberAnswer(
 
 /**
  * Question 5, several answers: each tap toggles a flag (saved at once) and redraws the buttons
- * in place; Done finishes. "Thoughts of hurting myself" sends the crisis resources the moment it
- * is tapped, before anything else.
+ * in place; Done finishes. "Thoughts of hurting myself" sends the crisis message the moment it
+ * is tapped, before anything else — once per check-in, however often it is toggled.
  */
 async function askFlags(
   conversation: AppConversation,
@@ -143,11 +156,12 @@ async function askFlags(
   initial: CheckinFlag[],
   country: string,
   deps: Deps,
-): Promise<CheckinFlag[]> {
+): Promise<{ flags: CheckinFlag[]; crisisShown: boolean }> {
   const t = ctx.t.bind(ctx);
   const userId = ctx.from!.id;
   const id = 'cf';
   let selected = [...initial];
+  let crisisShown = false;
   const keyboard = () => {
     const kb = new InlineKeyboard();
     for (const flag of CHECKIN_FLAGS) {
@@ -172,7 +186,7 @@ async function askFlags(
       if (code === 'done') {
         await quietly(update.answerCallbackQuery());
         await quietly(update.editMessageText(`${t('checkin-q-flags')}\n\n✓ ${summary()}`));
-        return selected;
+        return { flags: selected, crisisShown };
       }
       if (code !== null && (CHECKIN_FLAGS as readonly string[]).includes(code)) {
         const flag = code as CheckinFlag;
@@ -182,8 +196,11 @@ async function askFlags(
         await conversation.external(() => deps.checkins.saveFlags(userId, snapshot, deps.now()));
         await quietly(update.answerCallbackQuery());
         await quietly(update.editMessageReplyMarkup({ reply_markup: keyboard() }));
-        if (turningOn && flag === 'self-harm') {
-          await update.reply(crisisMessage((key, vars) => t(key, vars), country, { inConversation: true }), { link_preview_options: { is_disabled: true } });
+        if (turningOn && flag === 'self-harm' && !crisisShown) {
+          crisisShown = true;
+          const message = crisisMessage((key, vars) => t(key, vars), country, { inConversation: true });
+          await update.reply(message.text, { reply_markup: message.keyboard, link_preview_options: { is_disabled: true } });
+          await conversation.external(() => recordResponse(deps, userId, 'crisis', 'flag', deps.now()));
         }
         continue;
       }
@@ -193,7 +210,7 @@ async function askFlags(
     const text = update.message?.text?.trim().toLowerCase();
     if (text !== undefined && doneWords.has(text)) {
       for (const mid of promptIds) await quietly(ctx.api.editMessageReplyMarkup(prompt.chat.id, mid));
-      return selected;
+      return { flags: selected, crisisShown };
     }
     const again = await update.reply(
       text?.startsWith('/') ? `${t('conversation-command-busy')}\n\n${t('checkin-q-flags-expected')}` : t('checkin-q-flags-expected'),

@@ -1,6 +1,8 @@
 import { addDays, localDateOf } from '../../domain/dates.js';
 import { checkLastDoseDate, checkQuitDate, parseDateInput, parseLocalTime } from '../../domain/parse.js';
 import { COMMON_ZONES, resolveTimeZone } from '../../domain/timezone.js';
+import { proposedCountry } from '../../domain/country.js';
+import { settingsCountryOf } from '../settings-view.js';
 import type { LocalDate, LocalTime, UseStatus } from '../../domain/types.js';
 import { supportedLocale } from '../i18n.js';
 import { rescheduleUser } from '../../scheduler/reschedule.js';
@@ -73,7 +75,9 @@ export function createOnboarding(deps: Deps) {
 
     if (!profile.timeZone) {
       const timeZone = await askTimeZone(conversation, ctx, 'obz');
-      profile = await save({ timeZone });
+      // The country whose lines /help shows is proposed from the zone, shown in the summary and
+      // changed in /settings: no extra question.
+      profile = await save({ timeZone, country: proposedCountry(timeZone) });
     }
 
     const today = localDateOf(await conversationNow(conversation, deps.now), profile.timeZone ?? 'UTC');
@@ -95,7 +99,8 @@ export function createOnboarding(deps: Deps) {
     }
 
     const now = await conversationNow(conversation, deps.now);
-    await ctx.reply(`${t('onboarding-done')}\n\n${statusMessage(t, profile, now, { firstTips: true })}`);
+    const country = t(`settings-country-${settingsCountryOf(profile.country)}`);
+    await ctx.reply(`${t('onboarding-done')}\n\n${statusMessage(t, profile, now, { firstTips: true })}\n\n${t('onboarding-country', { country })}`);
   };
 }
 

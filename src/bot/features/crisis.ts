@@ -1,26 +1,86 @@
-import { Composer } from 'grammy';
-import { DEFAULT_COUNTRY } from '../../content/resources.js';
-import { detectCrisis } from '../../domain/crisis.js';
+import { Composer, InlineKeyboard } from 'grammy';
+import { assessText } from '../../domain/crisis/index.js';
 import { translatorOf, type BotContext } from '../context.js';
-import { crisisMessage } from '../messages/help.js';
+import {
+  concernAnswered,
+  concernDeclinedReply,
+  concernQuestion,
+  concernSkippedReply,
+  crisisMessage,
+  notSafeMessage,
+  otherAtRiskMessage,
+  safeReply,
+  CONCERN_PREFIX,
+  SAFETY_PREFIX,
+  type ConcernAnswer,
+  type OutgoingMessage,
+} from '../messages/crisis.js';
+import { countryOf, recordResponse, scheduleFollowUp } from '../crisis/respond.js';
 
 const composer = new Composer<BotContext>();
 
+const send = (ctx: BotContext, message: OutgoingMessage) =>
+  ctx.reply(message.text, { link_preview_options: { is_disabled: true }, ...(message.keyboard ? { reply_markup: message.keyboard } : {}) });
+
+const inConversation = (ctx: BotContext) => Object.keys(ctx.conversation.active()).length > 0;
+
 /**
- * Free text that expresses suicidal or self-harm intent gets the crisis resources at once, in
- * any state — before onboarding, or in the middle of a check-in. It runs ahead of the
- * conversations and stops there, so an open question simply stays open.
+ * Free text, in any state — before onboarding, or with a check-in question open — is assessed
+ * before anything else. It runs ahead of the conversations and stops there when it answers, so
+ * an open question simply stays open and the next answer to it still works. Nothing is logged
+ * about it: the metric and the event (no text) are the only traces.
  */
-composer.on('message:text').filter(
-  (ctx) => !ctx.msg.text.startsWith('/') && detectCrisis(ctx.msg.text),
-  async (ctx) => {
-    ctx.logger.warn('crisis language detected; resources sent');
-    const country = ctx.deps.users.get(ctx.from.id)?.country ?? DEFAULT_COUNTRY;
-    const inConversation = Object.keys(ctx.conversation.active()).length > 0;
-    await ctx.reply(crisisMessage(translatorOf(ctx), country, { inConversation }), {
-      link_preview_options: { is_disabled: true },
-    });
-  },
-);
+composer.on('message:text', async (ctx, next) => {
+  if (ctx.msg.text.startsWith('/')) return next();
+  const { level } = assessText(ctx.msg.text);
+  if (level === 'none') return next();
+  const userId = ctx.from.id;
+  const t = translatorOf(ctx);
+  const country = countryOf(ctx.deps, userId);
+  if (level === 'crisis') await send(ctx, crisisMessage(t, country, { inConversation: inConversation(ctx) }));
+  else if (level === 'concern') await send(ctx, concernQuestion(t));
+  else await send(ctx, otherAtRiskMessage(t, country));
+  recordResponse(ctx.deps, userId, level, 'text', ctx.deps.now());
+});
+
+/**
+ * `I'm safe for now` · `I'm not safe`, under any crisis message, old or new, whatever else is
+ * going on. The two answer buttons go (the chat link stays), so one message schedules one follow-up.
+ */
+composer.callbackQuery(new RegExp(`^${SAFETY_PREFIX}:(safe|unsafe)$`), async (ctx) => {
+  const userId = ctx.from.id;
+  const t = translatorOf(ctx);
+  await ctx.answerCallbackQuery().catch(() => {});
+  const links = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.map((row) => row.filter((b) => 'url' in b)).filter((row) => row.length > 0) ?? [];
+  await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard(links) }).catch(() => {});
+  if (ctx.match[1] === 'unsafe') {
+    await send(ctx, notSafeMessage(t, countryOf(ctx.deps, userId)));
+    return;
+  }
+  const when = scheduleFollowUp(ctx.deps, userId, ctx.deps.now());
+  await ctx.reply(safeReply(t, when));
+});
+
+/**
+ * The Concern question's answers, handled outside every conversation so a question left
+ * unanswered never blocks anything. The question keeps the answer in place of its buttons.
+ */
+composer.callbackQuery(new RegExp(`^${CONCERN_PREFIX}:(yes|no|skip)$`), async (ctx) => {
+  const userId = ctx.from.id;
+  const t = translatorOf(ctx);
+  const answer = ctx.match[1] as ConcernAnswer;
+  await ctx.answerCallbackQuery().catch(() => {});
+  await ctx.editMessageText(concernAnswered(t, answer)).catch(() => {});
+  const country = countryOf(ctx.deps, userId);
+  if (answer === 'yes') {
+    await send(ctx, crisisMessage(t, country, { inConversation: inConversation(ctx) }));
+    recordResponse(ctx.deps, userId, 'crisis', 'answer', ctx.deps.now());
+  } else if (answer === 'skip') {
+    await send(ctx, concernSkippedReply(t, country));
+    recordResponse(ctx.deps, userId, 'concern', 'answer', ctx.deps.now());
+  } else {
+    await send(ctx, concernDeclinedReply(t));
+  }
+});
 
 export { composer as crisisFeature };

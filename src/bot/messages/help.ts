@@ -1,36 +1,29 @@
 import { FIND_A_HELPLINE, resourcesFor } from '../../content/resources.js';
-import { commandList } from '../commands.js';
+import { MENU_COMMANDS } from '../commands.js';
 import type { Translate } from './translate.js';
 
 /**
- * The crisis and support block: immediate danger first, then the user's country's
- * resources, then findahelpline.com for everywhere else. Shared by /help and by the crisis
- * reply, so both always say the same thing.
+ * The resources block: immediate danger first (the country's emergency number), then the
+ * user's country's lines, then findahelpline.com for everywhere else.
  */
 export function crisisResources(t: Translate, country: string): string {
   const resources = resourcesFor(country);
   const lines = [
-    t('help-title'),
-    resources ? t('help-emergency', { number: resources.emergency }) : t('help-emergency-local'),
+    `${t('help-title')}\n${resources ? t('help-emergency', { number: resources.emergency }) : t('help-emergency-local')}`,
     ...(resources?.lines.map((line) => t(line.key, line.vars)) ?? []),
     t('help-elsewhere', { url: FIND_A_HELPLINE }),
   ];
   return lines.join('\n\n');
 }
 
-/** /help: the resources, the one-time disclaimer, then a short list of commands. */
-export function helpMessage(t: Translate, country: string): string {
-  return [crisisResources(t, country), t('help-not-medical'), `${t('help-commands-title')}\n${commandList(t)}`].join(
-    '\n\n',
-  );
-}
-
 /**
- * Sent the moment someone expresses thoughts of self-harm (typed, or the check-in flag):
- * warmth first, then the resources. Mid-conversation it adds that the conversation is still open.
+ * /help: the resources, the one-time disclaimer, then a short list of commands on one line (the
+ * descriptions are in Telegram's command menu). 16 lines and 900 characters at most, in every
+ * language and for every country.
  */
-export function crisisMessage(t: Translate, country: string, options: { inConversation?: boolean } = {}): string {
-  const parts = [t('crisis-intro'), crisisResources(t, country)];
-  if (options.inConversation) parts.push(t('crisis-continue'));
-  return parts.join('\n\n');
+export function helpMessage(t: Translate, country: string): string {
+  const commands = MENU_COMMANDS.filter((command) => command !== 'help')
+    .map((command) => `/${command}`)
+    .join(' ');
+  return [crisisResources(t, country), `${t('help-not-medical')}\n${t('help-commands', { commands })}`].join('\n\n');
 }

@@ -162,7 +162,7 @@ export function weeklyLines(
   const last = s.previousWeek.averageHours;
   const change = week !== null && last !== null ? round1(week - last) : null;
   const best = data.days
-    .filter((d) => d.date >= s.thisWeek.from && d.hours !== null)
+    .filter((d) => d.date >= s.thisWeek.from && d.hours !== null && !d.crisis)
     .reduce<{ date: LocalDate; hours: number } | null>((top, d) => (!top || d.hours! >= top.hours ? { date: d.date, hours: d.hours! } : top), null);
   const improved =
     change !== null && change > 0
