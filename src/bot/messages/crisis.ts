@@ -35,10 +35,12 @@ function emergencyAndLine(t: Translate, resources: CountryResources | null, who:
   return [emergency, line];
 }
 
+const hasButtons = (keyboard: InlineKeyboard) => keyboard.inline_keyboard.some((row) => row.length > 0);
+
 /** A URL button to the line's chat where it has one (988lifeline.org), or to findahelpline.com. */
 function linkRow(t: Translate, keyboard: InlineKeyboard, resources: CountryResources | null): InlineKeyboard {
-  if (resources?.chatUrl) return keyboard.url(t('crisis-button-chat'), resources.chatUrl).row();
-  if (!resources) return keyboard.url(t('crisis-button-findahelpline'), FIND_A_HELPLINE).row();
+  if (resources?.chatUrl) return keyboard.url(t('crisis-button-chat'), resources.chatUrl);
+  if (!resources) return keyboard.url(t('crisis-button-findahelpline'), FIND_A_HELPLINE);
   return keyboard;
 }
 
@@ -52,7 +54,9 @@ export function crisisMessage(t: Translate, country: string, options: { inConver
   const parts = [emergencyAndLine(t, resources).join('\n'), t('crisis-care')];
   if (options.inConversation) parts.push(t('crisis-continue-open'));
   parts.push(t('crisis-safe-question'));
-  const keyboard = linkRow(t, new InlineKeyboard(), resources)
+  const keyboard = linkRow(t, new InlineKeyboard(), resources);
+  if (hasButtons(keyboard)) keyboard.row();
+  keyboard
     .text(t('crisis-button-safe'), safetyData('safe'))
     .text(t('crisis-button-unsafe'), safetyData('unsafe'));
   return { text: parts.join('\n\n'), keyboard };
@@ -65,7 +69,7 @@ export function notSafeMessage(t: Translate, country: string): OutgoingMessage {
     ? [t('crisis-unsafe-emergency', { number: resources.emergency }), t(resources.crisisLine.key, resources.crisisLine.vars)]
     : [t('crisis-unsafe-emergency-local'), t('crisis-line-other', { url: FIND_A_HELPLINE })];
   const keyboard = linkRow(t, new InlineKeyboard(), resources);
-  return { text: `${lines.join('\n')}\n\n${t('crisis-unsafe-call')}`, ...(keyboard.inline_keyboard.length ? { keyboard } : {}) };
+  return { text: `${lines.join('\n')}\n\n${t('crisis-unsafe-call')}`, ...(hasButtons(keyboard) ? { keyboard } : {}) };
 }
 
 /** When the one follow-up is due, as the `I'm safe for now` reply says it. */
@@ -85,7 +89,7 @@ export function followUpMessage(t: Translate): string {
 /** Concern: one direct, kind question, as crisis lines train people to ask. One button a row. */
 export function concernQuestion(t: Translate): OutgoingMessage {
   const keyboard = new InlineKeyboard();
-  for (const answer of CONCERN_ANSWERS) keyboard.text(concernLabel(t, answer), concernData(answer)).row();
+  CONCERN_ANSWERS.forEach((answer, i) => (i > 0 ? keyboard.row() : keyboard).text(concernLabel(t, answer), concernData(answer)));
   return { text: t('concern-question'), keyboard };
 }
 
@@ -109,7 +113,7 @@ export function concernSkippedReply(t: Translate, country: string): OutgoingMess
   const keyboard = linkRow(t, new InlineKeyboard(), resources);
   return {
     text: `${t('concern-skip-intro')}\n\n${emergencyAndLine(t, resources).join('\n')}`,
-    ...(keyboard.inline_keyboard.length ? { keyboard } : {}),
+    ...(hasButtons(keyboard) ? { keyboard } : {}),
   };
 }
 
@@ -119,7 +123,7 @@ export function otherAtRiskMessage(t: Translate, country: string): OutgoingMessa
   const keyboard = linkRow(t, new InlineKeyboard(), resources);
   return {
     text: [t('other-intro'), emergencyAndLine(t, resources, 'other').join('\n'), t('other-together')].join('\n\n'),
-    ...(keyboard.inline_keyboard.length ? { keyboard } : {}),
+    ...(hasButtons(keyboard) ? { keyboard } : {}),
   };
 }
 
