@@ -150,7 +150,7 @@ describe('morning check-in', () => {
     expect(storedNight(localToday(zone))?.flags).toEqual(['unstable']);
   });
 
-  it('sends crisis resources the moment "Thoughts of hurting myself" is tapped, and first in the reply', async () => {
+  it('sends the crisis message the moment "Thoughts of hurting myself" is tapped, and then a short, care-first reply', async () => {
     const { emu } = e;
     emu.sendText(user, '/checkin');
     emu.pressButton(user, await question('hours'), '3');
@@ -162,8 +162,9 @@ describe('morning check-in', () => {
     const crisis = await emu.waitForMessage(user.id, (m) => m.text.includes('988'));
     expect(crisis.text).toContain("You don't have to carry this alone");
     emu.pressButton(user, flags, 'cf:done');
-    const reply = await emu.waitForMessage(user.id, (m) => m.text.includes('Thanks — saved'));
-    expect(reply.text.indexOf('988')).toBeLessThan(reply.text.indexOf('Thanks — saved'));
+    const reply = await emu.waitForMessage(user.id, (m) => m.text.includes('the most important thing is you'));
+    // Once is enough: no second copy of the lines, nothing cheerful, no tips.
+    for (const absent of ['988', 'Thanks — saved', 'For tonight']) expect(reply.text).not.toContain(absent);
   });
 
   it('answers crisis text at once mid-check-in, and the open question still works after it', async () => {

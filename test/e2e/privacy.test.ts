@@ -8,6 +8,7 @@ import { localToday, noonZone, seedNight, seedUser, withStores } from '../suppor
 import { rescheduleUser } from '../../src/scheduler/reschedule.js';
 import { ScheduleStore } from '../../src/storage/schedules.js';
 import { RelapseStore } from '../../src/storage/relapses.js';
+import { CrisisEventStore } from '../../src/storage/crisis-events.js';
 import { userRowCounts } from '../support/user-rows.js';
 
 let e: E2E;
@@ -117,6 +118,7 @@ describe('/delete', () => {
       try {
         rescheduleUser({ users, schedules: new ScheduleStore(db) }, user.id, new Date());
         new RelapseStore(db).record(user.id, addDays(localToday(zone), -4), new Date());
+        new CrisisEventStore(db).record(user.id, { at: new Date(), level: 'crisis', source: 'text' });
       } finally {
         db.close();
       }

@@ -27,8 +27,8 @@ const inConversation = (ctx: BotContext) => Object.keys(ctx.conversation.active(
 /**
  * Free text, in any state — before onboarding, or with a check-in question open — is assessed
  * before anything else. It runs ahead of the conversations and stops there when it answers, so
- * an open question simply stays open and the next answer to it still works. Nothing is logged
- * about it: the metric and the event (no text) are the only traces.
+ * an open question simply stays open and the next answer to it still works. The text and the
+ * level never reach the logs: the metric and the event (no text) are the only traces.
  */
 composer.on('message:text', async (ctx, next) => {
   if (ctx.msg.text.startsWith('/')) return next();
@@ -41,6 +41,8 @@ composer.on('message:text', async (ctx, next) => {
   else if (level === 'concern') await send(ctx, concernQuestion(t));
   else await send(ctx, otherAtRiskMessage(t, country));
   recordResponse(ctx.deps, userId, level, 'text', ctx.deps.now());
+  // Neither the text nor the level: only that the path answered (the resilience test waits for it).
+  ctx.logger.debug('crisis language detected; response sent');
 });
 
 /**

@@ -30,12 +30,14 @@ const fold = (text: string) =>
     .replace(/\s+/g, ' ');
 
 const OTHER_AT_RISK = [/\bmy friend says (?:she|he|they) wants? to kill (?:herself|himself|themselves)\b/, /\bmi amig[oa] dice que se quiere matar\b/];
+// A few of PRODUCT.md's Spanish examples the old detector misses.
+const CRISIS = [/\bme mato\b/, /\bmejor me muero\b/, /\bme voy a colgar\b/];
 const CONCERN = [/\bcant do this anymore\b/, /\bya no puedo mas\b/, /\bi want it all to stop\b/, /\bme rindo\b/];
 
 export function assessText(text: string): CrisisAssessment {
   const folded = fold(text);
   if (OTHER_AT_RISK.some((p) => p.test(folded))) return { level: 'other', family: 'other-at-risk' };
-  if (detectCrisis(text)) return { level: 'crisis', family: 'intent' };
+  if (detectCrisis(text) || CRISIS.some((p) => p.test(folded))) return { level: 'crisis', family: 'intent' };
   if (CONCERN.some((p) => p.test(folded))) return { level: 'concern', family: 'distress' };
   return { level: 'none', family: null };
 }
