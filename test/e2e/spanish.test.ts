@@ -214,7 +214,7 @@ describe('a Spanish speaker', () => {
     expect(settings.text).toContain('Zona horaria: Ciudad de México (UTC−6)');
     expect(settings.text).toContain(`Última dosis: ${longDate('es', addDays(mexicoToday, -3))}`);
     expect(settings.text).toContain('Idioma: Español');
-    expect(settings.text).toContain('Recursos de ayuda en /help: Estados Unidos');
+    expect(settings.text).toContain('Recursos de ayuda en /help: México');
     const off = emu.pressButton(user, settings, '🌙 Desactivar el recordatorio de la noche');
     expect((await emu.waitForCallbackAnswer(off)).text).toBe('Desactivé el recordatorio para desconectar.');
     await emu.waitForEdit(user.id, settings.messageId, (ed) => ed.text.includes('Recordatorio para desconectar: 22:30 · desactivado'), { after: 0 });
