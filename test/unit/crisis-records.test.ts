@@ -72,3 +72,19 @@ describe('crisis events', () => {
     expect(row!.split(',').at(-1)).toBe('2026-12-01T03:12:00.000Z crisis flag;2026-12-01T09:00:00.000Z other text');
   });
 });
+
+describe('the crisis responses metric', () => {
+  it('counts each response shown by level and source, with no user in its labels', async () => {
+    const { registry } = await import('../../src/ops/metrics.js');
+    const { recordResponse } = await import('../../src/bot/crisis/respond.js');
+    const value = async (level: string, source: string) =>
+      (await registry.getSingleMetric('steady_crisis_responses_total')!.get()).values.find((v) => v.labels.level === level && v.labels.source === source)?.value ?? 0;
+    const before = await value('concern', 'text');
+    const recorded: unknown[] = [];
+    recordResponse({ crisisEvents: { record: (...args: unknown[]) => recorded.push(args) } as never }, 5, 'concern', 'text', new Date());
+    expect(await value('concern', 'text')).toBe(before + 1);
+    expect(recorded).toHaveLength(1);
+    const labels = (await registry.getSingleMetric('steady_crisis_responses_total')!.get()).values.flatMap((v) => Object.keys(v.labels));
+    expect(new Set(labels)).toEqual(new Set(['level', 'source']));
+  });
+});
