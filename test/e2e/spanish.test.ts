@@ -202,11 +202,12 @@ describe('a Spanish speaker', () => {
     emu.pressButton(user, flags, 'cf:unstable');
     await vi.waitFor(() => expect(labels(flags)).toContain('☑️ Mi ánimo está inestable'));
     emu.pressButton(user, flags, 'cf:done');
-    const reply = await next('Gracias, guardado');
+    const reply = await next('🌱 Guardado.');
     expect(reply.text).toContain('Noche 3 · ~4,5 h · Mala · inquietud: Moderada · ansiedad 7/10');
     expect(reply.text).toContain('Por favor, busca ayuda hoy mismo');
     expect(reply.text).toContain('un estado de ánimo que se siente inestable');
-    expect(reply.text).toMatch(/Últimas 7 noches · media 4,5 h/);
+    emu.pressButton(user, reply, 'Últimas 7 noches');
+    await emu.waitForEdit(user.id, reply.messageId, (edit) => /Últimas 7 noches · media 4,5 h/.test(edit.text));
 
     // /settings: open, a toggle, a time, the time zone typed, the date.
     emu.sendText(user, '/settings');
@@ -308,7 +309,7 @@ describe('a Spanish speaker', () => {
   });
 
   it('(the check itself) catches English lines and words, and passes Spanish', () => {
-    for (const english of ['Thanks — saved. 🌱', 'Start check-in', 'New York (UTC−5)', 'London (UTC)', 'Mexico City (UTC−6)', 'Your Steady Nights data: your settings and 2 nights', 'That button is from an earlier message — please use the newest one.', 'Done']) {
+    for (const english of ['🌱 Saved.', 'Start check-in', 'New York (UTC−5)', 'London (UTC)', 'Mexico City (UTC−6)', 'Your Steady Nights data: your settings and 2 nights', 'That button is from an earlier message — please use the newest one.', 'Done']) {
       expect(() => expectNoEnglish({ texts: [english], short: [english] }), english).toThrow();
     }
     expectNoEnglish({ texts: ['Nueva York (UTC−5) · /privacy · https://988lifeline.org · Steady Nights · 19 de noviembre de 2026 · ~4,5 h'], short: [] });
