@@ -15,7 +15,7 @@ warning-urgent-title =
     ⚠️ Por favor, busca ayuda hoy mismo. He notado:
     { $signs }
 warning-support-do = Un profesional que pueda recetarte puede ayudar con un sueño así; en «Qué puede ayudar» tienes por dónde empezar.
-warning-urgent-do = Por favor, habla hoy con alguien: un profesional, una línea de ayuda, o /help para líneas de crisis.
+warning-urgent-do = Un profesional o una línea de ayuda pueden ayudarte hoy; en /help están las líneas de crisis, a cualquier hora.
 warning-signal-not-failure = Esto no es un fracaso. Es una señal, y merece que le hagas caso.
 warning-prescriber = 🩺 Habla con un profesional que pueda recetarte. En medicina de adicciones se usan a menudo la trazodona o la hidroxicina para el insomnio de la abstinencia. Las dos necesitan receta y no crean hábito como las benzodiacepinas.
 warning-findtreatment = 🔎 { $url } reúne profesionales de medicina de adicciones; muchos atienden por telemedicina.
