@@ -70,7 +70,7 @@ export function chartLabels(t: Translate, windowDays: number): ProgressChartLabe
 }
 
 export function renderChart(t: Translate, data: ProgressData): Buffer {
-  return renderProgressChart(data, chartLabels(t, data.windowDays));
+  return renderProgressChart(data, chartLabels(t, data.days.length));
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
