@@ -387,10 +387,11 @@ describe('/progress and the weekly summary for a Spanish speaker', () => {
     for (let i = 0; i < 12; i++) seedNight(e.dbPath, user.id, { date: addDays(sunday, -i), hours: i < 7 ? 5.5 : 4, quality: 3 });
     emu.sendText(user, '/progress');
     const chart = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto');
-    expect(chart.text).toContain('de las últimas 14 noches registradas');
+    // The chart begins at the first check-in: 12 nights, not 14 slots.
+    expect(chart.text).toContain('12 de las últimas 12 noches registradas');
     expect(chart.text).toContain('5,5 h por noche');
     emu.pressButton(user, chart, 'Ver 30 noches');
-    await emu.waitForEdit(user.id, chart.messageId, (ed) => ed.text.includes('de las últimas 30 noches'));
+    await emu.waitForEdit(user.id, chart.messageId, (ed) => ed.method === 'editMessageMedia' && ed.text.includes('12 de las últimas 12 noches'));
 
     await e.restart(env(evening));
     const summary = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto' && m.text.includes('Tu semana'), { timeoutMs: 10_000 });
