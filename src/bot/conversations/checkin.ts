@@ -231,7 +231,7 @@ export function completeCheckin(deps: Deps, userId: number, now: Date): CheckinO
   return checkinOutcome(deps, userId, date)!;
 }
 
-function phaseOn(profile: { status: UserProfile['status']; lastDoseDate: string | null; quitDate: string | null }, date: string) {
+function phaseOn(profile: Pick<UserProfile, 'status' | 'lastDoseDate' | 'quitDate'>, date: string) {
   return currentPhase({ status: profile.status ?? 'using', lastDoseDate: profile.lastDoseDate, quitDate: profile.quitDate }, date);
 }
 
