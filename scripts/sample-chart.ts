@@ -1,10 +1,12 @@
 /**
- * Renders the sample /progress chart committed as docs/progress-sample.png: a realistic
- * 30-night history with missed mornings and a relapse (/used) on night 12.
+ * Renders the sample /progress charts committed in docs/ (issue 13: look at them):
+ * - docs/progress-3-nights.png: a new user's first 3 check-ins, all 1 h (no "best night");
+ * - docs/progress-14-nights.png: two weeks since the first check-in, one missed morning;
+ * - docs/progress-30-nights-relapse.png (and -es): 30 nights with missed mornings and a
+ *   relapse (/used) on night 12.
  *
- *   npm run sample-chart                       → docs/progress-sample.png (English)
- *   npm run sample-chart -- es /tmp/es.png     → Spanish labels, any path
- *   npm run sample-chart -- en out.png 14      → the 14-night window
+ *   npm run sample-chart                          → all of the above
+ *   npm run sample-chart -- es /tmp/es.png 14     → one chart: language, path, window (14|30)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -40,9 +42,59 @@ function sampleNights(): ProgressNight[] {
   return HISTORY.flatMap((entry, i) => (entry ? [{ date: addDays(start, i), hours: entry[0], quality: entry[1] }] : []));
 }
 
+function write(out: string, png: Buffer, summary: unknown): void {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, png);
+  console.log(`${out}: ${png.length} bytes`);
+  console.log(JSON.stringify(summary));
+}
+
+/** A new user: last dose 12 days ago, first check-in 3 mornings ago, three 1-hour nights. */
+function threeNights(lang: 'en' | 'es', out: string): void {
+  const nights = [2, 1, 0].map((ago) => ({ date: addDays(SAMPLE_TODAY, -ago), hours: 1, quality: 1 }));
+  const data = buildProgress({
+    nights,
+    today: SAMPLE_TODAY,
+    windowDays: 14,
+    status: 'stopped',
+    lastDoseDate: addDays(SAMPLE_TODAY, -12),
+    quitDate: null,
+    relapseDates: [],
+  });
+  write(out, renderProgressChart(data, labelsFor(lang, data.days.length)), data.summary);
+}
+
+/** Two weeks of check-ins since the first one (day 3 to day 16), one missed morning. */
+function fourteenNights(lang: 'en' | 'es', out: string): void {
+  const hours = [1, 2, 0.5, 2.5, 3, 3.5, null, 4, 3.5, 4.5, 5, 4.5, 5.5, 5];
+  const nights = hours.flatMap((h, i) => (h === null ? [] : [{ date: addDays(SAMPLE_TODAY, i - 13), hours: h, quality: Math.min(5, Math.max(1, Math.round(h / 1.4))) }]));
+  const data = buildProgress({
+    nights,
+    today: SAMPLE_TODAY,
+    windowDays: 14,
+    status: 'stopped',
+    lastDoseDate: addDays(SAMPLE_TODAY, -16),
+    quitDate: null,
+    relapseDates: [],
+  });
+  write(out, renderProgressChart(data, labelsFor(lang, data.days.length)), data.summary);
+}
+
 function main(): void {
-  const [lang = 'en', out = 'docs/progress-sample.png', windowArg = '30'] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  if (args.length === 0) {
+    threeNights('en', 'docs/progress-3-nights.png');
+    fourteenNights('en', 'docs/progress-14-nights.png');
+    thirtyNights('en', 'docs/progress-30-nights-relapse.png', '30');
+    thirtyNights('es', 'docs/progress-30-nights-relapse-es.png', '30');
+    return;
+  }
+  const [lang = 'en', out = 'docs/progress-30-nights-relapse.png', windowArg = '30'] = args;
   if (lang !== 'en' && lang !== 'es') throw new Error(`language must be en or es, not ${lang}`);
+  thirtyNights(lang, out, windowArg);
+}
+
+function thirtyNights(lang: 'en' | 'es', out: string, windowArg: string): void {
   const windowDays = windowArg === '14' ? 14 : 30;
   const data = buildProgress({
     nights: sampleNights(),
@@ -54,11 +106,7 @@ function main(): void {
     quitDate: null,
     relapseDates: [SAMPLE_RELAPSE],
   });
-  const png = renderProgressChart(data, labelsFor(lang, windowDays));
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, png);
-  console.log(`${out}: ${png.length} bytes`);
-  console.log(JSON.stringify(data.summary));
+  write(out, renderProgressChart(data, labelsFor(lang, data.days.length)), data.summary);
 }
 
 main();

@@ -3,7 +3,7 @@
 
 phase-using-name = Still using
 phase-using-expect =
-    With daily use, sleep tends to depend on the dose.
+    For heavy daily users, sleep tends to depend on the dose.
     The sleepy effect fades as tolerance builds, and nights get restless between doses.
     Taking more, or dosing at bedtime, speeds up dependence.
 

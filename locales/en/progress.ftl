@@ -16,10 +16,7 @@ progress-week-down = 📉 This week { $week } h a night, { $change } h less than
 progress-week-same = ➡️ This week { $week } h a night, the same as last week
 progress-week-only = 📊 This week { $week } h a night
 progress-best = ⭐ Best night: { $date }, { $hours } h
-progress-phase-better = 🌱 Your recent nights are better than these days of withdrawal usually bring.
-progress-phase-typical = 🌗 Your recent nights are about what these days of withdrawal usually bring. It does get better.
-progress-phase-harder = 🌑 Your recent nights are harder than these days of withdrawal usually bring. If that goes on, /help lists people to talk to.
-progress-phase-usual = 🌗 { $phase } usually brings { $low }–{ $high } h a night
+progress-since-day-zero = 🌱 Since your last dose: first week { $first } h a night, this week { $week } h.
 progress-too-few =
     { $logged ->
         [0] No nights logged yet. After 3 morning check-ins I can draw your sleep chart. Start with /checkin.

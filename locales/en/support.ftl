@@ -14,8 +14,10 @@ warning-support-title =
 warning-urgent-title =
     ⚠️ Please reach out to someone today. I noticed:
     { $signs }
+warning-support-do = A prescriber can help with sleep this hard; "What can help" below has where to start.
+warning-urgent-do = A prescriber or a helpline can help today; /help lists crisis lines any time.
 warning-signal-not-failure = This isn't failure. It's a signal, and it's worth acting on.
 warning-prescriber = 🩺 Talk to a prescriber. Addiction-medicine prescribers often use trazodone or hydroxyzine for withdrawal insomnia. Both need a prescription and aren't habit-forming the way benzodiazepines are.
-warning-findtreatment = 🔎 findtreatment.gov lists addiction-medicine providers; many offer telehealth.
-warning-samhsa = 📞 SAMHSA National Helpline: 1-800-662-4357. Free, confidential, 24/7.
+warning-findtreatment = 🔎 { $url } lists addiction-medicine providers; many offer telehealth.
+warning-samhsa = 📞 SAMHSA National Helpline: { $phone }. Free, confidential, 24/7.
 warning-help-pointer = Crisis lines any time: /help

@@ -12,7 +12,7 @@ used-kept = Okay, nothing has changed. If you'd like to talk to someone, /help h
 used-date-question = When was your most recent dose? Tap one, or type a date (like 2026-11-19).
 used-date-expected = Tap Today or Yesterday, or type a date like 2026-11-19 or "2 days ago".
 used-date-before-current = That's before the last dose I already have ({ DATETIME($date, dateStyle: "long") }). Pick that day or a later one.
-used-done = Done. Your count starts again from { DATETIME($date, dateStyle: "long") }. Go gently tonight: the first nights are hard for everyone, and you already know they pass.
+used-done = Done. Your count starts again from { DATETIME($date, dateStyle: "long") }. Go gently tonight: the first nights are hard for most people, and you already know they pass.
 used-history-kept =
     { $nights ->
         [0] Your history is kept as it was.

@@ -3,7 +3,7 @@
 
 phase-using-name = Aún consumes
 phase-using-expect =
-    Con el consumo diario, el sueño tiende a depender de la dosis.
+    Con un consumo diario intenso, el sueño tiende a depender de la dosis.
     El efecto sedante se pierde con la tolerancia y las noches se vuelven inquietas entre dosis.
     Tomar más, o tomarla a la hora de dormir, acelera la dependencia.
 

@@ -16,10 +16,7 @@ progress-week-down = 📉 Esta semana { $week } h por noche, { $change } h menos
 progress-week-same = ➡️ Esta semana { $week } h por noche, igual que la anterior
 progress-week-only = 📊 Esta semana { $week } h por noche
 progress-best = ⭐ Tu mejor noche: { $date }, { $hours } h
-progress-phase-better = 🌱 Tus últimas noches van mejor de lo que suelen traer estos días de abstinencia.
-progress-phase-typical = 🌗 Tus últimas noches son lo habitual en estos días de abstinencia. Va a mejorar.
-progress-phase-harder = 🌑 Tus últimas noches están siendo más duras de lo habitual en estos días de abstinencia. Si sigue así, en /help tienes con quién hablar.
-progress-phase-usual = 🌗 La fase «{ $phase }» suele traer { $low }–{ $high } h por noche
+progress-since-day-zero = 🌱 Desde tu última dosis: primera semana { $first } h por noche, esta semana { $week } h.
 progress-too-few =
     { $logged ->
         [0] Aún no hay noches registradas. Con 3 registros de la mañana puedo dibujar tu gráfica. Empieza con /checkin.

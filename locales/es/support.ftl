@@ -14,8 +14,10 @@ warning-support-title =
 warning-urgent-title =
     ⚠️ Por favor, busca ayuda hoy mismo. He notado:
     { $signs }
+warning-support-do = Un profesional que pueda recetarte puede ayudar con un sueño así; en «Qué puede ayudar» tienes por dónde empezar.
+warning-urgent-do = Un profesional o una línea de ayuda pueden ayudarte hoy; en /help están las líneas de crisis, a cualquier hora.
 warning-signal-not-failure = Esto no es un fracaso. Es una señal, y merece que le hagas caso.
 warning-prescriber = 🩺 Habla con un profesional que pueda recetarte. En medicina de adicciones se usan a menudo la trazodona o la hidroxicina para el insomnio de la abstinencia. Las dos necesitan receta y no crean hábito como las benzodiacepinas.
-warning-findtreatment = 🔎 findtreatment.gov reúne profesionales de medicina de adicciones; muchos atienden por telemedicina.
-warning-samhsa = 📞 Línea Nacional de Ayuda de SAMHSA: 1-800-662-4357. Gratuita, confidencial, 24/7, también en español.
+warning-findtreatment = 🔎 { $url } reúne profesionales de medicina de adicciones; muchos atienden por telemedicina.
+warning-samhsa = 📞 Línea Nacional de Ayuda de SAMHSA: { $phone }. Gratuita, confidencial, 24/7, también en español.
 warning-help-pointer = Líneas de crisis en cualquier momento: /help

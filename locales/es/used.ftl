@@ -12,7 +12,7 @@ used-kept = De acuerdo, no he cambiado nada. Si quieres hablar con alguien, en /
 used-date-question = ¿Cuándo fue tu dosis más reciente? Toca una opción o escribe una fecha (como 2026-11-19).
 used-date-expected = Toca Hoy o Ayer, o escribe una fecha como 2026-11-19 o «hace 2 días».
 used-date-before-current = Esa fecha es anterior a la última dosis que ya tengo anotada ({ DATETIME($date, dateStyle: "long") }). Elige ese día o uno posterior.
-used-done = Hecho. Tu cuenta vuelve a empezar desde el { DATETIME($date, dateStyle: "long") }. Trátate con cariño esta noche: las primeras noches son duras para todo el mundo, y tú ya sabes que pasan.
+used-done = Hecho. Tu cuenta vuelve a empezar desde el { DATETIME($date, dateStyle: "long") }. Trátate con cariño esta noche: las primeras noches son duras para la mayoría, y tú ya sabes que pasan.
 used-history-kept =
     { $nights ->
         [0] Tu historial se queda como estaba.

@@ -56,7 +56,7 @@ export interface ProgressChartLabels {
   average: string;
   /** Legend of the missed-night marker, e.g. "No entry". */
   missed: string;
-  /** Text on the relapse marker line, e.g. "Used again". */
+  /** Text by the relapse marker, e.g. "Used again". */
   relapse: string;
   /** Name of each phase as shown on its band. */
   phases: Readonly<Record<PhaseId, string>>;
@@ -104,7 +104,8 @@ const GRID_LINE = '#C2C8CF';
 const MISSED = '#7D8896';
 const MISSED_FILL = '#ECEEF1';
 const AVERAGE = '#1E3A5F';
-const RELAPSE = '#8E1B3F';
+/** The relapse marker is quiet on purpose: a fact on the timeline, not an alarm. */
+const RELAPSE = '#7A6E86';
 
 const require = createRequire(import.meta.url);
 let fontFiles: string[] | undefined;
@@ -173,7 +174,7 @@ function chartOption(data: ProgressData, labels: ProgressChartLabels, layout: La
   const gridLeft = px(112);
   const gridRight = px(36);
   // Room above the plot for the relapse label, when there is one.
-  const gridTop = data.relapses.length > 0 ? px(250) : px(196);
+  const gridTop = data.relapses.length > 0 ? px(246) : px(196);
   const legendBottom = px(40);
   const legendRowGap = px(62);
   const legendLeft = px(40);
@@ -194,6 +195,8 @@ function chartOption(data: ProgressData, labels: ProgressChartLabels, layout: La
   const gridBottom = px(86) + legendBottom + legendRows * legendRowGap;
   const plotWidth = layout.width - gridLeft - gridRight;
   const slot = plotWidth / n;
+  // A short history (a 3-night user) keeps bars of a 10-night chart rather than wide slabs.
+  const barWidth = Math.max(4, Math.round(Math.min(slot, plotWidth / 10) * 0.68));
 
   const maxHours = Math.max(0, ...data.days.map((d) => d.hours ?? 0), ...data.days.map((d) => d.rollingAverage ?? 0));
   const phaseRows = placePhaseLabels(data, labels, slot, phaseSize);
@@ -210,7 +213,7 @@ function chartOption(data: ProgressData, labels: ProgressChartLabels, layout: La
     name: labels.quality[q - 1],
     type: 'bar',
     stack: 'nights',
-    barWidth: Math.max(4, Math.round(slot * 0.68)),
+    barWidth,
     itemStyle: { color: QUALITY_COLOURS[q - 1], borderRadius: [px(6), px(6), 0, 0] },
     data: data.days.map((d, i) => (d.state === 'logged' && d.quality === q ? [i, barHeight(d, yMax)] : [i, null])),
     label: valueLabel(layout.showValues, data.days, fmtHours, labelSize, font),
@@ -222,7 +225,7 @@ function chartOption(data: ProgressData, labels: ProgressChartLabels, layout: La
           name: labels.qualityUnknown,
           type: 'bar',
           stack: 'nights',
-          barWidth: Math.max(4, Math.round(slot * 0.68)),
+          barWidth,
           itemStyle: { color: QUALITY_UNKNOWN_COLOUR, borderRadius: [px(6), px(6), 0, 0] },
           data: data.days.map((d, i) =>
             d.state === 'logged' && !isRated(d) ? [i, barHeight(d, yMax)] : [i, null],
@@ -240,7 +243,7 @@ function chartOption(data: ProgressData, labels: ProgressChartLabels, layout: La
     name: labels.missed,
     type: 'scatter',
     symbol: 'roundRect',
-    symbolSize: [Math.max(6, Math.round(slot * 0.6)), Math.max(6, Math.round((missedHeight / yMax) * plotHeight))],
+    symbolSize: [Math.max(6, Math.round(barWidth * 0.9)), Math.max(6, Math.round((missedHeight / yMax) * plotHeight))],
     symbolOffset: [0, 0],
     itemStyle: { color: MISSED_FILL, borderColor: MISSED, borderWidth: px(4), borderType: [px(8), px(6)] },
     data: data.days.flatMap((d, i) => (d.state === 'missed' ? [[i, missedHeight / 2]] : [])),
@@ -269,29 +272,31 @@ function chartOption(data: ProgressData, labels: ProgressChartLabels, layout: La
     z: 6,
   };
 
-  // Relapse lines sit on the boundary before their date. Labels are placed newest first: centred
-  // on the line unless that would leave the image; a label that would run into the one after it
-  // keeps only its date, or is left out.
-  const relapseLabelWidth = (t: string) => textWidth(t, smallSize) * 1.08 + px(24);
-  const relapseMarks: { index: number; text: string; show: boolean; align: 'left' | 'center' | 'right' }[] = [];
+  // Relapse markers sit on the boundary before their date: a thin dotted line that stops below
+  // the phase names (so it never crosses text), and a small muted label in the room above the
+  // plot. Labels are placed newest first: centred on the line unless that would leave the image;
+  // a label that would run into the one after it keeps only its date, or is left out.
+  const relapseSize = px(28);
+  const relapseLabelWidth = (t: string) => textWidth(t, relapseSize) * 1.08 + px(8);
+  const relapseMarks: { index: number; text: string; show: boolean; left: number }[] = [];
   let nextLeft = Infinity;
   for (const date of [...data.relapses].reverse()) {
     const index = data.days.findIndex((d) => d.date === date);
     const lineX = gridLeft + index * slot;
     const box = (text: string) => {
       const w = relapseLabelWidth(text);
-      const align: 'left' | 'center' | 'right' =
-        lineX - w / 2 < px(16) ? 'left' : lineX + w / 2 > layout.width - px(16) ? 'right' : 'center';
-      const left = align === 'left' ? lineX : align === 'right' ? lineX - w : lineX - w / 2;
-      return { text, align, left, right: left + w };
+      const left = Math.max(px(16), Math.min(lineX - w / 2, layout.width - px(16) - w));
+      return { text, left, right: left + w };
     };
     const fits = (b: { right: number }) => b.right + px(12) <= nextLeft;
     const full = box(`${labels.relapse} · ${fmtDate(date)}`);
     const short = box(fmtDate(date));
     const chosen = fits(full) ? full : fits(short) ? short : null;
-    relapseMarks.unshift({ index, text: (chosen ?? short).text, show: chosen !== null, align: (chosen ?? short).align });
+    relapseMarks.unshift({ index, text: (chosen ?? short).text, show: chosen !== null, left: (chosen ?? short).left });
     if (chosen) nextLeft = chosen.left;
   }
+  // The top of the bars' room: the phase names live above it.
+  const barsTop = yMax * (1 - (phaseRows.rows * rowHeight + px(16)) / plotHeight);
 
   // Phase bands behind everything, carried by an empty series; relapse lines on it too.
   const bandSeries = {
@@ -326,24 +331,10 @@ function chartOption(data: ProgressData, labels: ProgressChartLabels, layout: La
       silent: true,
       symbol: ['none', 'none'],
       animation: false,
-      data: relapseMarks.map((mark) => ({
-        xAxis: mark.index - 0.5,
-        lineStyle: { color: RELAPSE, width: px(5), type: [px(14), px(8)] },
-        label: {
-          show: mark.show,
-          position: 'end',
-          distance: px(10),
-          align: mark.align,
-          formatter: mark.text,
-          color: '#FFFFFF',
-          backgroundColor: RELAPSE,
-          padding: [px(6), px(12)],
-          borderRadius: px(8),
-          fontSize: smallSize,
-          fontWeight: 'bold',
-          ...font,
-        },
-      })),
+      data: relapseMarks.map((mark) => [
+        { coord: [mark.index - 0.5, 0], lineStyle: { color: RELAPSE, width: px(3), type: [px(4), px(7)] }, label: { show: false } },
+        { coord: [mark.index - 0.5, barsTop] },
+      ]),
     },
     z: -1,
   };
@@ -378,6 +369,15 @@ function chartOption(data: ProgressData, labels: ProgressChartLabels, layout: La
         textStyle: { ...font, color: MUTED, fontSize: smallSize, fontWeight: 'normal' },
       },
     ],
+    graphic: relapseMarks
+      .filter((mark) => mark.show)
+      .map((mark) => ({
+        type: 'text',
+        left: Math.round(mark.left),
+        top: gridTop - px(44),
+        silent: true,
+        style: { text: mark.text, fill: RELAPSE, fontSize: relapseSize, fontFamily: FONT_FAMILY, fontWeight: 'normal' },
+      })),
     grid: { left: gridLeft, right: gridRight, top: gridTop, bottom: gridBottom, containLabel: false },
     xAxis: {
       type: 'value',

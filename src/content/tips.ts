@@ -5,10 +5,13 @@
  * Phase scope follows the articles:
  * - acute = onset (days 0–1), peak (2–5), easing (6–10): the articles' acute window is
  *   days 3–10; gentle daytime movement, lowering expectations and "don't fight it" tips;
- * - the antihistamine bridge only where nights 1–5 fall (onset, peak): first 3–5 nights,
- *   tolerance within about a week;
- * - timed exercise for the post-acute weeks 2–8 (rebuilding, post-acute) and after
- *   (long-term, still recovering for up to 3–6 months);
+ * - the antihistamine bridge only where nights 1–5 fall (onset, peak), and only for a night
+ *   up to 5 (`lastNight`: a check-in on day 5 gives tips for night 6): first 3–5 nights,
+ *   tolerance within a week of nightly use;
+ * - melatonin in the acute phases only ("a circadian anchor during the disruption of acute
+ *   withdrawal");
+ * - timed exercise for the post-acute weeks 2–8 (rebuilding, post-acute) only: the articles
+ *   say nothing about exercise after week 8;
  * - vivid dreams for weeks 2–4 (rebuilding);
  * - work flexibility for days 3–7, arranged ahead (preparing) or at once (onset);
  * - the using phase gets the facts about dose-dependent sleep instead of withdrawal tips.
@@ -22,6 +25,8 @@ export interface TipDefinition {
   /** Stable kebab-case id; the locale key is `tip-<id>`. */
   id: string;
   phases: PhaseId[];
+  /** The last night (night N ends on the morning of day N) the tip fits; none = no limit. */
+  lastNight?: number;
   boost?: {
     /** Last night's hours strictly below this. */
     hoursBelow?: number;
@@ -51,8 +56,8 @@ export const TIPS: readonly TipDefinition[] = [
   { id: 'bed-when-sleepy', phases: WITHDRAWAL },
 
   // Over-the-counter and supplements: information to check with a pharmacist.
-  { id: 'antihistamine-bridge', phases: ['onset', 'peak'] },
-  { id: 'melatonin-low-dose', phases: ['onset', 'peak', 'easing', 'rebuilding'] },
+  { id: 'antihistamine-bridge', phases: ['onset', 'peak'], lastNight: 5 },
+  { id: 'melatonin-low-dose', phases: ACUTE },
 
   // Environment and evening.
   { id: 'cool-dark-room', phases: ALL },
@@ -63,7 +68,7 @@ export const TIPS: readonly TipDefinition[] = [
 
   // Movement: gentle in the acute days, timed exercise from week 2 on.
   { id: 'daytime-movement', phases: ACUTE, boost: RESTLESS },
-  { id: 'exercise-timing', phases: ['rebuilding', 'post-acute', 'long-term'], boost: RESTLESS },
+  { id: 'exercise-timing', phases: ['rebuilding', 'post-acute'], boost: RESTLESS },
 
   // Mindset for broken nights.
   { id: 'lower-expectations', phases: ACUTE, boost: SHORT_NIGHT },

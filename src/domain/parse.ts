@@ -29,8 +29,24 @@ const HOURS_WITH_UNIT = new RegExp(
 const HOURS_AND_A_HALF = new RegExp(`^(\\d+)\\s*${HOUR_UNIT}?\\s*${AND_A_HALF}\\s*${HOUR_UNIT}?$`);
 /** Minutes alone need a spelled-out unit: a bare "4m" is more likely a slip for hours than four minutes. */
 const MINUTES_ONLY = /^(\d+)\s*(?:min|mins|minute|minutes|minuto|minutos)$/;
-const HALF_AN_HOUR = /^(?:half an hour|media hora)$/;
-const ROUGHLY = /^(?:~|about |around |approx\.? |unas |como |casi )\s*/;
+const HALF_AN_HOUR = /^(?:half an hour|half hour|a half hour|media hora)$/;
+/** Hedges people put in front of a number ("maybe an hour", "unas 4"); the number is what counts. */
+const ROUGHLY = /^(?:(?:~|about|around|approx\.?|approximately|roughly|maybe|perhaps|probably|like|only|just|unas|unos|como|casi|quizas|quiza|tal vez|mas o menos|solo|apenas)\s*)+/;
+/** "No sleep at all" in words: stored as 0 hours. */
+const NO_SLEEP = /^(?:0|none|zero|nothing|nada|cero|ninguna|no sleep|not at all|no sleep at all|didn'?t sleep|did not sleep|nada de nada|no dormi|no he dormido|ni una hora|ni un minuto|not a minute)$/;
+/** Spelled-out hour counts before a unit ("an hour", "una hora", "two hours", "dos horas y media"). */
+const HOUR_WORDS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, un: 1, una: 1, uno: 1,
+  two: 2, dos: 2, three: 3, tres: 3, four: 4, cuatro: 4, five: 5, cinco: 5, six: 6, seis: 6,
+  seven: 7, siete: 7, eight: 8, ocho: 8, nine: 9, nueve: 9, ten: 10, diez: 10,
+  eleven: 11, once: 11, twelve: 12, doce: 12,
+};
+const HOUR_WORD = new RegExp(`^(${Object.keys(HOUR_WORDS).join('|')})(?=\\s*(?:${HOUR_UNIT})\\b)`);
+
+/** "an hour and a half" → "1 hour and a half": number words become digits before a unit. */
+function digitsForWords(s: string): string {
+  return s.replace(HOUR_WORD, (word) => String(HOUR_WORDS[word]));
+}
 
 function hoursAndMinutes(hours: string, minutes: string | undefined): number | 'format' | 'range' {
   if (minutes === undefined) return Number(hours);
@@ -57,12 +73,89 @@ function unsignedHours(s: string): number | 'format' | 'range' {
  * and a leading "~"/"about"/"unas". Minutes must be under 60.
  */
 export function parseHours(text: string): ParseResult<number> {
-  const { negative, rest } = splitSign(foldText(text).replace(/(\d),(\d)/g, '$1.$2'));
-  const value = unsignedHours(rest.replace(ROUGHLY, ''));
+  const { negative, rest } = splitSign(foldText(text).replace(/(\d),(\d)/g, '$1.$2').replace(/[.!]+$/, ''));
+  const plain = rest.replace(ROUGHLY, '').trim();
+  if (NO_SLEEP.test(plain)) return ok(0);
+  const value = unsignedHours(digitsForWords(plain));
   if (value === 'format' || value === 'range') return { ok: false, error: value };
   if (negative && value > 0) return RANGE;
   if (value > MAX_HOURS) return RANGE;
   return ok(Math.round(value * 100) / 100);
+}
+
+// ——— answers in words: sleep quality and restlessness ———
+
+/** Words that only make what follows stronger ("really bad", "muy mal"). */
+const INTENSIFIER = /^(?:very|really|so|super|extremely|incredibly|truly|muy|re|super|bien)\s+/;
+
+/**
+ * Sleep quality 1 (very poor) … 5 (very good), typed in English or Spanish. A word that
+ * already means the extreme ("terrible", "fatal", "great") is that extreme; "very"/"muy" in
+ * front of a middle word moves it one step out ("very bad" → 1, "muy bien" → 5).
+ */
+const QUALITY_WORDS: Readonly<Record<string, number>> = {
+  // 1 — very poor
+  terrible: 1, awful: 1, horrible: 1, horrendous: 1, dreadful: 1, fatal: 1, pesima: 1, pesimo: 1,
+  malisima: 1, malisimo: 1, 'the worst': 1, worst: 1, 'muy mal': 1, 'muy mala': 1, 'fatal fatal': 1,
+  // 2 — poor
+  poor: 2, bad: 2, 'not good': 2, 'not great': 2, rough: 2, mal: 2, mala: 2, malo: 2, 'no muy bien': 2, 'no muy buena': 2,
+  // 3 — fair
+  fair: 3, ok: 3, okay: 3, 'so so': 3, 'so-so': 3, meh: 3, average: 3, 'not bad': 3, regular: 3, normal: 3,
+  'asi asi': 3, 'mas o menos': 3, 'ni bien ni mal': 3, 'no tan mal': 3,
+  // 4 — good
+  good: 4, fine: 4, decent: 4, 'pretty good': 4, bien: 4, buena: 4, bueno: 4, 'bastante bien': 4,
+  // 5 — very good
+  great: 5, excellent: 5, amazing: 5, wonderful: 5, perfect: 5, 'muy bien': 5, 'muy buena': 5, genial: 5,
+  excelente: 5, estupenda: 5, perfecta: 5, buenisima: 5,
+};
+
+/**
+ * Restlessness 0 (none) … 3 (severe), typed in English or Spanish. "restless"/"inquieta" after
+ * the amount is ignored ("a little restless", "muy inquieta").
+ */
+const RESTLESS_WORDS: Readonly<Record<string, number>> = {
+  // 0 — none
+  none: 0, no: 0, 'not at all': 0, 'not really': 0, calm: 0, nada: 0, 'para nada': 0, 'nada de nada': 0, ninguna: 0, tranquila: 0, tranquilo: 0,
+  // 1 — mild
+  mild: 1, 'a little': 1, 'a bit': 1, 'a little bit': 1, slightly: 1, slight: 1, 'not much': 1, leve: 1, poco: 1, 'un poco': 1, algo: 1, 'no mucho': 1,
+  // 2 — moderate
+  moderate: 2, moderately: 2, quite: 2, 'quite a bit': 2, fairly: 2, somewhat: 2, medium: 2, moderada: 2, bastante: 2, regular: 2,
+  // 3 — severe
+  severe: 3, 'a lot': 3, lots: 3, very: 3, really: 3, extremely: 3, terrible: 3, awful: 3, mucho: 3, muchisimo: 3, fuerte: 3, muy: 3,
+  horrible: 3, fatal: 3,
+};
+
+function wordAnswer(table: Readonly<Record<string, number>>, text: string, trailing: RegExp, min: number, max: number): ParseResult<number> {
+  let s = foldText(text).replace(/[.!]+$/, '').trim();
+  const digit = /^(\d+)$/.exec(s);
+  if (digit) {
+    const value = Number(digit[1]);
+    return value >= min && value <= max ? ok(value) : RANGE;
+  }
+  s = s.replace(trailing, '').trim();
+  if (s in table) return ok(table[s]!);
+  // "very bad", "really restless", "muy mal": one step further out than the word alone.
+  const m = INTENSIFIER.exec(s);
+  if (m) {
+    const rest = s.slice(m[0].length).trim();
+    if (rest === '' && table === RESTLESS_WORDS) return ok(max);
+    if (rest in table) {
+      const value = table[rest]!;
+      const middle = (min + max) / 2;
+      return ok(value < middle ? Math.max(min, value - 1) : value > middle ? Math.min(max, value + 1) : value);
+    }
+  }
+  return FORMAT;
+}
+
+/** Sleep quality 1–5 from a digit or words ("terrible", "fatal", "muy mal", "bien", "great"). */
+export function parseQuality(text: string): ParseResult<number> {
+  return wordAnswer(QUALITY_WORDS, text, /\s*(?:sleep|night|noche|sueno)$/, 1, 5);
+}
+
+/** Restlessness 0–3 from a digit or words ("not at all", "a lot", "mucho", "really restless"). */
+export function parseRestlessness(text: string): ParseResult<number> {
+  return wordAnswer(RESTLESS_WORDS, text, /\s*(?:restless|inquieta|inquieto)$/, 0, 3);
 }
 
 /** Anxiety 0–10 as a whole number; "7/10" is accepted because people write scores that way. */

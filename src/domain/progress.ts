@@ -5,10 +5,13 @@
  *
  * Conventions
  * - A night is keyed by the morning's local date (the check-in date), as everywhere else.
- * - The window is the `windowDays` calendar dates ending at `today` inclusive
- *   (today−(windowDays−1) … today), oldest first. It always ends at today, not at the latest
- *   night, so a run of missed mornings shows as missed rather than silently dropping off.
- *   Today without a check-in is `not-yet` (the morning may still come), not `missed`.
+ * - The window is at most `windowDays` calendar dates ending at `today` inclusive, oldest first.
+ *   It begins at the user's first check-in, or at day 0 (the earliest day 0 on record, so an
+ *   earlier attempt stays visible) if that is later, and never before today−(windowDays−1):
+ *   a user with 3 check-ins sees 3 nights, not 11 "no entry" slots from before they started.
+ *   It always ends at today, not at the latest night, so a run of missed mornings shows as
+ *   missed rather than silently dropping off. Today without a check-in is `not-yet` (the
+ *   morning may still come), not `missed`.
  * - Records dated after `today`, with a malformed date, or outside the dates a rule looks at
  *   are ignored. If there are two records for a date, the last one in the array wins.
  * - A night counts as logged when it has hours (a partial check-in with hours counts; its
@@ -28,7 +31,11 @@
  *   every date.
  * - Dates on or before the latest relapse belong to the `previous` attempt, later ones to the
  *   `current` one. The 7-night average does not reset at a relapse (it is about sleep, not
- *   about the count); the comparison with the phase only looks at the current attempt.
+ *   about the count).
+ *
+ * Comparisons are only ever with the user's own earlier nights (this week against last week,
+ * this week against the first week after day 0): the articles give no typical hours of sleep
+ * for any phase, so the bot has no norm of its own to compare with.
  */
 import { isPreviousAttempt } from './attempts.js';
 import { addDays, daysBetween, isLocalDate } from './dates.js';
@@ -107,19 +114,6 @@ export interface WeekStats {
   averageHours: number | null;
 }
 
-/**
- * How the current attempt's recent nights compare with what the phase usually brings:
- * - `better-than-typical` / `typical` / `harder-than-typical`: see `TYPICAL_HOURS`;
- * - `no-reference`: using, preparing or phase unknown — there is nothing to compare with;
- * - `not-enough-nights`: fewer than `PHASE_COMPARISON_MIN_NIGHTS` such nights.
- */
-export type PhaseComparison =
-  | 'better-than-typical'
-  | 'typical'
-  | 'harder-than-typical'
-  | 'no-reference'
-  | 'not-enough-nights';
-
 export interface ProgressSummary {
   /** Logged nights in the window. */
   nightsLogged: number;
@@ -129,22 +123,28 @@ export interface ProgressSummary {
   previousWeek: WeekStats;
   /** thisWeek − previousWeek average, in hours (0.1); null unless both have nights. */
   weekChange: number | null;
-  /** Most hours in the window (never a night with the crisis flag); ties go to the better quality, then the more recent night. */
+  /**
+   * Most hours in the window (never a night with the crisis flag); ties go to the better quality, then the more recent night.
+   * Null when the logged nights all have the same hours: then no night stands out.
+   */
   bestNight: { date: LocalDate; hours: number; quality: number | null } | null;
   /** Today's phase and day (same rules as the days). */
   phase: PhaseId | null;
   day: number | null;
-  phaseComparison: PhaseComparison;
-  /** The typical range of today's phase, for the text ("usually 1–4 h"); null without one. */
-  typicalHours: TypicalHours | null;
+  /**
+   * The trend since day 0: the first week after the current day 0 (days 1–7) against this week.
+   * Null until day ≥ 14 (the two weeks must not overlap) or with fewer than
+   * `TREND_MIN_NIGHTS` logged nights in either week.
+   */
+  sinceDayZero: { firstWeek: WeekStats; thisWeek: WeekStats } | null;
 }
 
 export interface ProgressData {
   windowDays: ProgressWindow;
-  /** First and last date of the window (`to` is today). */
+  /** First and last date of the span drawn (`to` is today); see "The window is…". */
   from: LocalDate;
   to: LocalDate;
-  /** One entry per date, oldest first; `days.length === windowDays`. */
+  /** One entry per date of the span, oldest first; 1 ≤ `days.length` ≤ `windowDays`. */
   days: ProgressDay[];
   /** Phase bands in date order, covering every day with a phase. */
   bands: PhaseBand[];
@@ -153,33 +153,8 @@ export interface ProgressData {
   summary: ProgressSummary;
 }
 
-export interface TypicalHours {
-  low: number;
-  high: number;
-}
-
-/**
- * Hours of sleep a night usually brings in each withdrawal phase. The articles give the shape
- * (PRODUCT.md "Phases"), not numbers, so these ranges are a deliberately rough reading of them:
- * - onset (days 0–1): falling and staying asleep hard, early waking → 2–5 h;
- * - peak (2–5): several nights of very broken or absent sleep possible → 1–4 h;
- * - easing (6–10): slightly easier to fall asleep, total sleep still well reduced → 2.5–5 h;
- * - rebuilding (11–28): recovering but disrupted → 4–6 h;
- * - post-acute (29–56): gradual return toward baseline → 5–7 h;
- * - long-term (57+): near baseline for most → 6–8 h.
- * `using` and `preparing` have none: sleep then depends on doses, not on a withdrawal day.
- */
-export const TYPICAL_HOURS: Readonly<Partial<Record<PhaseId, TypicalHours>>> = {
-  onset: { low: 2, high: 5 },
-  peak: { low: 1, high: 4 },
-  easing: { low: 2.5, high: 5 },
-  rebuilding: { low: 4, high: 6 },
-  'post-acute': { low: 5, high: 7 },
-  'long-term': { low: 6, high: 8 },
-};
-
-/** Logged nights (in the current attempt, last 7 dates) needed before comparing with the phase. */
-export const PHASE_COMPARISON_MIN_NIGHTS = 3;
+/** Logged nights needed in each of two weeks before comparing them ("since day 0"). */
+export const TREND_MIN_NIGHTS = 3;
 
 /** Fewer logged nights than this get a friendly message instead of a chart (issue 6). */
 export const MIN_NIGHTS_FOR_CHART = 3;
@@ -194,8 +169,7 @@ export function enoughForChart(nights: readonly Pick<ProgressNight, 'date' | 'ho
 }
 
 export function buildProgress(input: ProgressInput): ProgressData {
-  const { today, windowDays } = input;
-  const from = addDays(today, -(windowDays - 1));
+  const { today } = input;
 
   const byDate = new Map<LocalDate, ProgressNight>();
   for (const night of input.nights) {
@@ -204,11 +178,12 @@ export function buildProgress(input: ProgressInput): ProgressData {
   const hoursOn = (date: LocalDate): number | null => byDate.get(date)?.hours ?? null;
 
   const relapses = [...new Set(input.relapseDates.filter(isLocalDate))].sort();
-  const latestRelapse = relapses.at(-1) ?? null;
   const phaseOn = phaseResolver(input, relapses);
+  const from = spanStart(input, byDate, relapses);
+  const spanDays = daysBetween(from, today) + 1;
 
   const days: ProgressDay[] = [];
-  for (let i = 0; i < windowDays; i++) {
+  for (let i = 0; i < spanDays; i++) {
     const date = addDays(from, i);
     const night = byDate.get(date);
     const hours = night?.hours ?? null;
@@ -228,14 +203,33 @@ export function buildProgress(input: ProgressInput): ProgressData {
   }
 
   return {
-    windowDays,
+    windowDays: input.windowDays,
     from,
     to: today,
     days,
     bands: phaseBands(days, phaseOn),
     relapses: relapses.filter((d) => d >= from && d <= today),
-    summary: summarise(input, days, hoursOn, phaseOn, latestRelapse),
+    summary: summarise(input, days, hoursOn, phaseOn),
   };
+}
+
+/**
+ * The first date drawn: the later of the first logged night and the earliest day 0 (when that
+ * is not in the future), but no earlier than the window allows. Without any logged night the
+ * whole window is drawn (there is then no chart anyway, see `enoughForChart`).
+ */
+function spanStart(input: ProgressInput, byDate: ReadonlyMap<LocalDate, ProgressNight>, relapses: readonly LocalDate[]): LocalDate {
+  const windowStart = addDays(input.today, -(input.windowDays - 1));
+  const logged = [...byDate.values()].filter((n) => n.hours !== null).map((n) => n.date).sort();
+  const firstCheckin = logged[0];
+  if (firstCheckin === undefined) return windowStart;
+  const own = input.status === 'planning' ? input.quitDate : input.status === 'stopped' ? input.lastDoseDate : null;
+  const dayZeros = [own, input.originalLastDoseDate, ...relapses]
+    .filter((d): d is LocalDate => typeof d === 'string' && isLocalDate(d) && d <= input.today)
+    .sort();
+  const earliestDayZero = dayZeros[0];
+  const start = earliestDayZero !== undefined && earliestDayZero > firstCheckin ? earliestDayZero : firstCheckin;
+  return start > windowStart ? start : windowStart;
 }
 
 // ——— phases ———
@@ -293,7 +287,6 @@ function summarise(
   days: readonly ProgressDay[],
   hoursOn: (date: LocalDate) => number | null,
   phaseOn: (date: LocalDate) => DatedPhase,
-  latestRelapse: LocalDate | null,
 ): ProgressSummary {
   const { today } = input;
   const week = (endAgo: number): WeekStats => {
@@ -322,8 +315,23 @@ function summarise(
       (d.hours === bestNight.hours && (d.quality ?? 0) >= (bestNight.quality ?? 0));
     if (better) bestNight = { date: d.date, hours: d.hours, quality: d.quality };
   }
+  const distinctHours = new Set(days.flatMap((d) => (d.hours === null ? [] : [minutes(d.hours)])));
+  if (distinctHours.size < 2) bestNight = null;
 
   const { phase, day } = phaseOn(today);
+  let sinceDayZero: ProgressSummary['sinceDayZero'] = null;
+  if (day !== null && day >= 14) {
+    const dayZero = addDays(today, -day);
+    const firstDates = datesEndingAt(addDays(dayZero, 7), 7);
+    const firstHours = firstDates.map(hoursOn);
+    const firstWeek: WeekStats = {
+      from: firstDates[0]!,
+      to: firstDates[6]!,
+      nights: firstHours.filter((h) => h !== null).length,
+      averageHours: averageHours(firstHours),
+    };
+    if (firstWeek.nights >= TREND_MIN_NIGHTS && thisWeek.nights >= TREND_MIN_NIGHTS) sinceDayZero = { firstWeek, thisWeek };
+  }
   return {
     nightsLogged: days.filter((d) => d.state === 'logged').length,
     thisWeek,
@@ -332,44 +340,8 @@ function summarise(
     bestNight,
     phase,
     day,
-    phaseComparison: comparePhase(today, hoursOn, phaseOn, latestRelapse),
-    typicalHours: (phase && TYPICAL_HOURS[phase]) ?? null,
+    sinceDayZero,
   };
-}
-
-/**
- * Average hours of the logged nights among the last 7 dates that belong to the current attempt,
- * against the average of each night's own typical range (so a week that crosses from one phase
- * into the next is judged fairly): above the highs → better, below the lows → harder.
- */
-function comparePhase(
-  today: LocalDate,
-  hoursOn: (date: LocalDate) => number | null,
-  phaseOn: (date: LocalDate) => DatedPhase,
-  latestRelapse: LocalDate | null,
-): PhaseComparison {
-  const todays = phaseOn(today).phase;
-  if (todays === null || !TYPICAL_HOURS[todays]) return 'no-reference';
-
-  let slept = 0;
-  let low = 0;
-  let high = 0;
-  let n = 0;
-  for (const date of datesEndingAt(today, 7)) {
-    if (latestRelapse !== null && date <= latestRelapse) continue;
-    const hours = hoursOn(date);
-    const { phase } = phaseOn(date);
-    const typical = phase ? TYPICAL_HOURS[phase] : undefined;
-    if (hours === null || !typical) continue;
-    slept += minutes(hours);
-    low += minutes(typical.low);
-    high += minutes(typical.high);
-    n++;
-  }
-  if (n < PHASE_COMPARISON_MIN_NIGHTS) return 'not-enough-nights';
-  if (slept > high) return 'better-than-typical';
-  if (slept < low) return 'harder-than-typical';
-  return 'typical';
 }
 
 // ——— helpers ———

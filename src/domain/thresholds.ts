@@ -9,10 +9,11 @@
  * - Records dated after `today` are ignored (they cannot be "in the last N days").
  * - If the history holds more than one record for a date (it should not), the last one in
  *   the array wins.
- * - Averages and the improvement of `persistent` are computed in whole minutes (rounded;
- *   stored hours have half-hour precision at most, so nothing is lost) with integer
- *   arithmetic, so floating point never decides a boundary (4.1 h − 3.6 h is exactly
- *   30 min, while in doubles it is 0.49999999999999956 h).
+ * - Averages and the improvement of `persistent` are computed in hundredths of an hour, the
+ *   precision hours are stored with (parseHours keeps 2 decimals), with integer arithmetic,
+ *   so nothing is rounded away and floating point never decides a boundary: 5.04, 5.04,
+ *   4.92 and 5.00 h average exactly 5.00 h (not under 5), and 4.1 h − 3.6 h is exactly
+ *   0.50 h, while in doubles it is 0.49999999999999956 h.
  */
 import type { LocalDate, NightRecord } from './types.js';
 
@@ -137,18 +138,18 @@ export function isRelapseRisk(input: ThresholdInput): boolean {
 export function isPersistent(input: ThresholdInput): boolean {
   if (input.day === null || input.day < PERSISTENT_FROM_DAY) return false;
 
-  const current = recordedMinutes(inWindow(input, 0, PERSISTENT_WINDOW_DAYS - 1));
+  const current = recordedHundredths(inWindow(input, 0, PERSISTENT_WINDOW_DAYS - 1));
   if (current.length < PERSISTENT_MIN_NIGHTS) return false;
   const currentSum = sum(current);
-  // average < 5 h  ⇔  sum < 300 min × n
-  if (currentSum >= PERSISTENT_AVERAGE_BELOW_HOURS * 60 * current.length) return false;
+  // average < 5 h  ⇔  sum < 500 hundredths × n
+  if (currentSum >= PERSISTENT_AVERAGE_BELOW_HOURS * HUNDREDTHS * current.length) return false;
 
-  const previous = recordedMinutes(inWindow(input, PERSISTENT_WINDOW_DAYS, 2 * PERSISTENT_WINDOW_DAYS - 1));
+  const previous = recordedHundredths(inWindow(input, PERSISTENT_WINDOW_DAYS, 2 * PERSISTENT_WINDOW_DAYS - 1));
   if (previous.length < PERSISTENT_MIN_NIGHTS) return true;
   const previousSum = sum(previous);
-  // currentSum/nc − previousSum/np ≥ 30  ⇔  currentSum·np − previousSum·nc ≥ 30·nc·np (integers)
+  // currentSum/nc − previousSum/np ≥ 50  ⇔  currentSum·np − previousSum·nc ≥ 50·nc·np (integers)
   const improvedBy = currentSum * previous.length - previousSum * current.length;
-  return improvedBy < PERSISTENT_IMPROVEMENT_HOURS * 60 * current.length * previous.length;
+  return improvedBy < PERSISTENT_IMPROVEMENT_HOURS * HUNDREDTHS * current.length * previous.length;
 }
 
 // ——— helpers ———
@@ -183,12 +184,11 @@ function todayHasFlag(input: ThresholdInput, flag: NightRecord['flags'][number])
   return recordFor(input, input.today)?.flags.includes(flag) ?? false;
 }
 
-function recordedMinutes(nights: readonly Aged[]): number[] {
-  return nights.flatMap(({ record }) => (record.hours === null ? [] : [minutes(record.hours)]));
-}
+/** Hours are stored to 0.01 h, so hundredths are exact integers. */
+const HUNDREDTHS = 100;
 
-function minutes(hours: number): number {
-  return Math.round(hours * 60);
+function recordedHundredths(nights: readonly Aged[]): number[] {
+  return nights.flatMap(({ record }) => (record.hours === null ? [] : [Math.round(record.hours * HUNDREDTHS)]));
 }
 
 function sum(values: readonly number[]): number {

@@ -26,6 +26,12 @@ export interface SelectTipsInput {
   seed: string;
   /** How many to return; default 3, never more than the phase's pool. */
   count?: number;
+  /**
+   * The night the tips are for ("For tonight": a check-in on day N gives tips for night N + 1);
+   * tips with a `lastNight` before it are left out. Null or absent: no night limit applies
+   * except that tips limited to early nights are left out when the night is unknown.
+   */
+  tonight?: number | null;
 }
 
 /** The phase's pool, in catalogue order. */
@@ -46,8 +52,15 @@ export function isBoosted(tip: TipDefinition, answers: NightAnswers | null): boo
   );
 }
 
+/** The phase's pool for a given night: tips whose `lastNight` has passed are left out. */
+export function tipsForNight(phase: PhaseId, tonight: number | null | undefined): TipDefinition[] {
+  return tipsForPhase(phase).filter(
+    (tip) => tip.lastNight === undefined || (tonight !== null && tonight !== undefined && tonight <= tip.lastNight),
+  );
+}
+
 export function selectTips(input: SelectTipsInput): string[] {
-  const pool = tipsForPhase(input.phase);
+  const pool = tipsForNight(input.phase, input.tonight);
   const wanted = Math.max(0, Math.min(Math.floor(input.count ?? DEFAULT_TIP_COUNT), pool.length));
   const previous = new Set(input.previousTipIds);
 

@@ -44,7 +44,7 @@ async function checkInByButtons(hours: string, flags: string[] = []): Promise<Se
     await emu.waitForCallbackAnswer(emu.pendingUpdates().at(-1) ?? `cf:${flag}`).catch(() => undefined);
   }
   emu.pressButton(user, flagsQuestion, 'cf:done');
-  return emu.waitForMessage(user.id, (m) => m.text.includes('Thanks — saved'));
+  return emu.waitForMessage(user.id, (m) => m.text.includes('🌱 Saved.'));
 }
 
 function storedNight(date: string) {
@@ -52,17 +52,29 @@ function storedNight(date: string) {
 }
 
 describe('morning check-in', () => {
-  it('runs five questions by buttons and replies with summary, phase, tips and the last 7 nights', async () => {
+  it('runs five questions by buttons and replies with the summary and tips; details behind buttons that edit it', async () => {
     const reply = await checkInByButtons('3');
     const text = reply.text;
     expect(text).toContain('Night 4 · ~3 h · Poor · restless: Moderate · anxiety 5/10');
-    expect(text).toContain("What's normal now:");
     expect(text).toContain('For tonight:');
-    expect(text).toContain('Last 7 nights · avg 3 h');
+    expect(text).not.toContain("What's normal now:");
+    expect(text).not.toContain('Last 7 nights ·');
     expect(text).not.toContain('Please reach out');
-    // Order: summary, then phase, then tips, then the glance.
-    const order = ['Night 4', "What's normal now", 'For tonight', 'Last 7 nights'].map((s) => text.indexOf(s));
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text.indexOf('Night 4')).toBeLessThan(text.indexOf('For tonight'));
+
+    // The details edit the same message, and Back shows the reply again.
+    const { emu } = e;
+    emu.pressButton(user, reply, 'Last 7 nights');
+    const week = await emu.waitForEdit(user.id, reply.messageId, (edit) => edit.text.includes('Last 7 nights · avg 3 h'));
+    expect(week.text).toContain('oldest → today');
+    emu.pressButton(user, reply, "What's normal now");
+    const normal = await emu.waitForEdit(user.id, reply.messageId, (edit) => edit.text.includes("What's normal now: Peak"));
+    expect(normal.text).toContain('very broken sleep');
+    emu.pressButton(user, reply, '← Back');
+    await emu.waitForEdit(user.id, reply.messageId, (edit) => edit.text === text);
+    // A forged detail button gets the "old button" toast and changes nothing.
+    const forged = emu.sendCallback(user, reply, 'cd:week:1999-01-01');
+    expect((await emu.waitForCallbackAnswer(forged)).text).toContain('earlier message');
     expect(storedNight(localToday(zone))).toMatchObject({
       hours: 3,
       quality: 2,
@@ -93,6 +105,32 @@ describe('morning check-in', () => {
     expect(withStores(e.dbPath, ({ checkins }) => checkins.draft(user.id))?.quality).toBe(4);
   });
 
+  it('takes typed words in few messages, and re-asks once and clearly when unclear', async () => {
+    const { emu } = e;
+    const mark = emu.mark();
+    emu.sendText(user, '/checkin');
+    await question('hours');
+    emu.sendText(user, 'maybe an hour');
+    const quality = await question('quality');
+    emu.sendText(user, 'banana');
+    const again = await emu.waitForMessage(user.id, (m) => m.seq > quality.seq);
+    expect(again.text).toContain("couldn't tell how the night was");
+    // The re-ask says each sentence once.
+    const sentences = again.text.split(/\n+/);
+    expect(new Set(sentences).size).toBe(sentences.length);
+    emu.sendText(user, 'terrible');
+    await question('restless');
+    emu.sendText(user, 'really restless');
+    await question('anxiety');
+    emu.sendText(user, '6');
+    await question('flags');
+    emu.sendText(user, 'done');
+    await emu.waitForMessage(user.id, (m) => m.text.includes('🌱 Saved.'));
+    expect(storedNight(localToday(zone))).toMatchObject({ hours: 1, quality: 1, restlessness: 3, anxiety: 6 });
+    // 5 questions, one re-ask, one reply: 7 messages from the bot.
+    expect(emu.sent(user.id).filter((m) => m.seq > mark)).toHaveLength(7);
+  });
+
   it('resumes at the next question after a restart between question 2 and 3', async () => {
     const { emu } = e;
     emu.sendText(user, '/checkin');
@@ -105,7 +143,7 @@ describe('morning check-in', () => {
     emu.pressButton(user, restless, 'None');
     emu.pressButton(user, await question('anxiety'), '2');
     emu.pressButton(user, await question('flags'), 'cf:done');
-    const reply = await emu.waitForMessage(user.id, (m) => m.text.includes('Thanks — saved'));
+    const reply = await emu.waitForMessage(user.id, (m) => m.text.includes('🌱 Saved.'));
     expect(reply.text).toContain('~6 h · Fair · restless: None · anxiety 2/10');
   });
 
@@ -129,11 +167,15 @@ describe('morning check-in', () => {
     const reply = await checkInByButtons('2');
     expect(reply.text).toContain('It may be time for more support');
     expect(reply.text).toContain('several nights with little or no sleep');
-    expect(reply.text).toContain('trazodone or hydroxyzine');
-    expect(reply.text).toContain('findtreatment.gov');
-    expect(reply.text).toContain('1-800-662-4357');
-    expect(reply.text).toContain('/help');
     expect(reply.text.indexOf('more support')).toBeLessThan(reply.text.indexOf('Night 4'));
+    // Nothing cheerful about the phase right after three short nights: that is behind a button.
+    expect(reply.text).not.toContain("What's normal now");
+    // The rest is behind "What can help", in the same message.
+    e.emu.pressButton(user, reply, 'What can help');
+    const help = await e.emu.waitForEdit(user.id, reply.messageId, (edit) => edit.text.includes('trazodone or hydroxyzine'));
+    expect(help.text).toContain('findtreatment.gov');
+    expect(help.text).toContain('1-800-662-4357');
+    expect(help.text).toContain('/help');
   });
 
   it('does not warn after only two short nights', async () => {
@@ -164,7 +206,7 @@ describe('morning check-in', () => {
     emu.pressButton(user, flags, 'cf:done');
     const reply = await emu.waitForMessage(user.id, (m) => m.text.includes('the most important thing is you'));
     // Once is enough: no second copy of the lines, nothing cheerful, no tips.
-    for (const absent of ['988', 'Thanks — saved', 'For tonight']) expect(reply.text).not.toContain(absent);
+    for (const absent of ['988', 'Thanks — saved', '🌱 Saved', 'For tonight']) expect(reply.text).not.toContain(absent);
   });
 
   it('answers crisis text at once mid-check-in, and the open question still works after it', async () => {
@@ -224,7 +266,7 @@ describe('morning check-in', () => {
     emu.pressButton(user, await question('restless'), 'None');
     emu.pressButton(user, await question('anxiety'), '1');
     emu.pressButton(user, await question('flags'), 'cf:done');
-    await emu.waitForMessage(user.id, (m) => m.text.includes('Thanks — saved'));
+    await emu.waitForMessage(user.id, (m) => m.text.includes('🌱 Saved.'));
     expect(storedNight(localToday(zone))?.hours).toBe(6);
   });
 });

@@ -53,7 +53,7 @@ async function checkInByButtons(): Promise<void> {
   emu.pressButton(user, flags, 'cf:urge');
   await vi.waitFor(() => expect(flags.replyMarkup && JSON.stringify(flags.replyMarkup)).toContain('☑️'));
   emu.pressButton(user, flags, 'cf:done');
-  await emu.waitForMessage(user.id, (m) => m.text.includes('Thanks — saved'));
+  await emu.waitForMessage(user.id, (m) => m.text.includes('🌱 Saved.'));
 }
 
 describe('/privacy', () => {

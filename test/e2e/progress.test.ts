@@ -68,7 +68,8 @@ describe('/progress', () => {
 
     e.emu.pressButton(user, chart, 'Show 30 nights');
     const edit = await e.emu.waitForEdit(user.id, chart.messageId, (m) => m.method === 'editMessageMedia');
-    expect(edit.text).toContain('of the last 30 nights logged');
+    // The 30-night view begins at day 0 (20 days ago), not 30 days back: no slots before the start.
+    expect(edit.text).toContain('18 of the last 21 nights logged');
     expect(pngSize(edit.message.photo!.bytes!)).toEqual({ width: 1080, height: 1350 });
     expect(buttonLabels(edit.message)).toEqual(['Show 14 nights']);
 

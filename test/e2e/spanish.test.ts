@@ -202,11 +202,12 @@ describe('a Spanish speaker', () => {
     emu.pressButton(user, flags, 'cf:unstable');
     await vi.waitFor(() => expect(labels(flags)).toContain('☑️ Mi ánimo está inestable'));
     emu.pressButton(user, flags, 'cf:done');
-    const reply = await next('Gracias, guardado');
+    const reply = await next('🌱 Guardado.');
     expect(reply.text).toContain('Noche 3 · ~4,5 h · Mala · inquietud: Moderada · ansiedad 7/10');
     expect(reply.text).toContain('Por favor, busca ayuda hoy mismo');
     expect(reply.text).toContain('un estado de ánimo que se siente inestable');
-    expect(reply.text).toMatch(/Últimas 7 noches · media 4,5 h/);
+    emu.pressButton(user, reply, 'Últimas 7 noches');
+    await emu.waitForEdit(user.id, reply.messageId, (edit) => /Últimas 7 noches · media 4,5 h/.test(edit.text));
 
     // /settings: open, a toggle, a time, the time zone typed, the date.
     emu.sendText(user, '/settings');
@@ -308,7 +309,7 @@ describe('a Spanish speaker', () => {
   });
 
   it('(the check itself) catches English lines and words, and passes Spanish', () => {
-    for (const english of ['Thanks — saved. 🌱', 'Start check-in', 'New York (UTC−5)', 'London (UTC)', 'Mexico City (UTC−6)', 'Your Steady Nights data: your settings and 2 nights', 'That button is from an earlier message — please use the newest one.', 'Done']) {
+    for (const english of ['🌱 Saved.', 'Start check-in', 'New York (UTC−5)', 'London (UTC)', 'Mexico City (UTC−6)', 'Your Steady Nights data: your settings and 2 nights', 'That button is from an earlier message — please use the newest one.', 'Done']) {
       expect(() => expectNoEnglish({ texts: [english], short: [english] }), english).toThrow();
     }
     expectNoEnglish({ texts: ['Nueva York (UTC−5) · /privacy · https://988lifeline.org · Steady Nights · 19 de noviembre de 2026 · ~4,5 h'], short: [] });
@@ -386,10 +387,11 @@ describe('/progress and the weekly summary for a Spanish speaker', () => {
     for (let i = 0; i < 12; i++) seedNight(e.dbPath, user.id, { date: addDays(sunday, -i), hours: i < 7 ? 5.5 : 4, quality: 3 });
     emu.sendText(user, '/progress');
     const chart = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto');
-    expect(chart.text).toContain('de las últimas 14 noches registradas');
+    // The chart begins at the first check-in: 12 nights, not 14 slots.
+    expect(chart.text).toContain('12 de las últimas 12 noches registradas');
     expect(chart.text).toContain('5,5 h por noche');
     emu.pressButton(user, chart, 'Ver 30 noches');
-    await emu.waitForEdit(user.id, chart.messageId, (ed) => ed.text.includes('de las últimas 30 noches'));
+    await emu.waitForEdit(user.id, chart.messageId, (ed) => ed.method === 'editMessageMedia' && ed.text.includes('12 de las últimas 12 noches'));
 
     await e.restart(env(evening));
     const summary = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto' && m.text.includes('Tu semana'), { timeoutMs: 10_000 });

@@ -45,6 +45,8 @@ const expectedKeys: Record<File, string[]> = {
     ...THRESHOLD_IDS.map((id) => `sign-${id}`),
     'warning-support-title',
     'warning-urgent-title',
+    'warning-support-do',
+    'warning-urgent-do',
     'warning-signal-not-failure',
     'warning-prescriber',
     'warning-findtreatment',
@@ -76,7 +78,7 @@ describe.each(FILES)('locales/*/%s.ftl', (file) => {
   it.each(LANGS)('%s formats every message without errors', (lang) => {
     const { bundle, ids } = load(lang, file);
     for (const id of ids) {
-      const text = format(bundle, id, { signs: '• SIGN-A\n• SIGN-B' });
+      const text = format(bundle, id, { signs: '• SIGN-A\n• SIGN-B', url: 'URL', phone: 'PHONE' });
       expect(text.trim().length, id).toBeGreaterThan(0);
       expect(text, id).not.toMatch(/[{}]/);
     }
@@ -148,7 +150,7 @@ describe('support.ftl', () => {
   it.each(LANGS)('%s: both warning titles insert the list of signs', (lang) => {
     const { bundle } = load(lang, 'support');
     for (const id of ['warning-support-title', 'warning-urgent-title']) {
-      const text = format(bundle, id, { signs: '• SIGN-A\n• SIGN-B' });
+      const text = format(bundle, id, { signs: '• SIGN-A\n• SIGN-B', url: 'URL', phone: 'PHONE' });
       expect(text, id).toContain('• SIGN-A\n• SIGN-B');
     }
   });
@@ -156,26 +158,27 @@ describe('support.ftl', () => {
   it('keeps the resource facts exact in both languages', () => {
     for (const lang of LANGS) {
       const { bundle } = load(lang, 'support');
-      expect(format(bundle, 'warning-samhsa')).toContain('1-800-662-4357');
-      expect(format(bundle, 'warning-samhsa')).toMatch(/24\/7/);
-      expect(format(bundle, 'warning-findtreatment')).toContain('findtreatment.gov');
+      // The number and the address come from src/content/resources.ts, never from a locale.
+      expect(format(bundle, 'warning-samhsa', { phone: 'PHONE' })).toContain('PHONE');
+      expect(format(bundle, 'warning-samhsa', { phone: 'PHONE' })).toMatch(/24\/7/);
+      expect(format(bundle, 'warning-findtreatment', { url: 'URL' })).toContain('URL');
       expect(format(bundle, 'warning-help-pointer')).toContain('/help');
     }
     const en = load('en', 'support').bundle;
     expect(format(en, 'warning-prescriber')).toMatch(/trazodone.*hydroxyzine/);
     expect(format(en, 'warning-prescriber')).toContain('prescription');
     expect(format(en, 'warning-prescriber')).toContain('benzodiazepines');
-    expect(format(en, 'warning-findtreatment')).toContain('telehealth');
-    expect(format(en, 'warning-samhsa')).toMatch(/free/i);
-    expect(format(en, 'warning-samhsa')).toMatch(/confidential/i);
+    expect(format(en, 'warning-findtreatment', { url: 'URL' })).toContain('telehealth');
+    expect(format(en, 'warning-samhsa', { phone: 'PHONE' })).toMatch(/free/i);
+    expect(format(en, 'warning-samhsa', { phone: 'PHONE' })).toMatch(/confidential/i);
     expect(format(en, 'warning-urgent-title', { signs: '-' })).toMatch(/reach out.*today/i);
     const es = load('es', 'support').bundle;
     expect(format(es, 'warning-prescriber')).toMatch(/trazodona.*hidroxicina/);
     expect(format(es, 'warning-prescriber')).toContain('receta');
     expect(format(es, 'warning-prescriber')).toContain('benzodiacepinas');
-    expect(format(es, 'warning-findtreatment')).toContain('telemedicina');
-    expect(format(es, 'warning-samhsa')).toMatch(/gratuita/i);
-    expect(format(es, 'warning-samhsa')).toMatch(/confidencial/i);
+    expect(format(es, 'warning-findtreatment', { url: 'URL' })).toContain('telemedicina');
+    expect(format(es, 'warning-samhsa', { phone: 'PHONE' })).toMatch(/gratuita/i);
+    expect(format(es, 'warning-samhsa', { phone: 'PHONE' })).toMatch(/confidencial/i);
     expect(format(es, 'warning-urgent-title', { signs: '-' })).toMatch(/hoy/);
   });
 });

@@ -1,3 +1,4 @@
+import { MILESTONE_DAYS } from '../../src/domain/milestones.js';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +119,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'settings-language-*': SUPPORTED_LOCALES,
   'settings-edit-*-done': ['morning', 'evening', 'zone', 'lastdose', 'quit'],
   'zone-*': NAMED_ZONES.map(zoneNameSlug),
+  'milestone-*': MILESTONE_DAYS.map(String),
 };
 
 /**

@@ -190,4 +190,17 @@ describe('renderProgressSvg: what the chart says', () => {
     const outside = svgTexts(renderProgressSvg(data(14), EN));
     expect(outside.some((t) => t.includes('Used again'))).toBe(false);
   });
+
+  it('keeps the relapse marker quiet: no filled banner, and its label never sits on a phase name', () => {
+    const svg = renderProgressSvg(data(30), EN);
+    // No white text on a dark badge any more (the old burgundy banner).
+    expect(svg).not.toContain('#8E1B3F');
+    const texts = [...svg.matchAll(/<text[^>]*transform="[^"]*?([\d.]+)[ ,]([\d.]+)\)"[^>]*>([^<]*)<\/text>/g)];
+    const relapse = texts.find((m) => m[3]!.includes('Used again'));
+    const phaseNames = texts.filter((m) => ['First days', 'Peak', 'Easing', 'Rebuilding'].includes(m[3]!));
+    expect(relapse).toBeDefined();
+    expect(phaseNames.length).toBeGreaterThan(0);
+    // The label is above every phase name (the room above the plot), not among them.
+    for (const name of phaseNames) expect(Number(relapse![2])).toBeLessThan(Number(name[2]));
+  });
 });

@@ -49,11 +49,12 @@ describe('progress words', () => {
     expect(caption.length).toBeLessThanOrEqual(1024);
   });
 
-  it('compares the recent nights night by night, without quoting one phase’s range against them', () => {
-    expect(data.summary.phaseComparison).toBe('typical');
-    const caption = progressCaption(tr('en'), data);
-    expect(caption).toContain('Your recent nights are about what these days of withdrawal usually bring');
-    expect(caption).not.toMatch(/\d–\d+ h/);
+  it('compares only with the user’s own nights, never with a norm of typical hours', () => {
+    for (const locale of ['en', 'es']) {
+      const caption = progressCaption(tr(locale), data);
+      expect(caption).not.toMatch(/\d–\d+ h/);
+      expect(caption).not.toMatch(/usually brings|suele traer|habitual/);
+    }
   });
 
   it.each([

@@ -180,9 +180,9 @@ describe('this week vs the previous one', () => {
 describe('best night', () => {
   it.each([
     ['most hours', [n(ago(3), 5), n(ago(2), 7), n(ago(1), 6)], ago(2)],
-    ['a tie goes to the better quality', [n(ago(3), 7, 4), n(ago(2), 7, 2)], ago(3)],
-    ['a full tie goes to the more recent night', [n(ago(3), 7, 4), n(ago(2), 7, 4)], ago(2)],
-    ['only nights in the window count', [n(ago(20), 9), n(ago(2), 5)], ago(2)],
+    ['a tie goes to the better quality', [n(ago(4), 3), n(ago(3), 7, 4), n(ago(2), 7, 2)], ago(3)],
+    ['a full tie goes to the more recent night', [n(ago(4), 3), n(ago(3), 7, 4), n(ago(2), 7, 4)], ago(2)],
+    ['only nights in the window count', [n(ago(20), 9), n(ago(2), 5), n(ago(1), 4)], ago(2)],
   ] as const)('%s', (_name, nights, date) => {
     expect(buildProgress(input({ nights: [...nights] })).summary.bestNight?.date).toBe(date);
   });
@@ -301,60 +301,80 @@ describe('phases on each date and phase bands', () => {
   });
 });
 
-describe('comparison with what the phase usually brings', () => {
-  // last dose 03-14 → today is day 17, rebuilding (typically 4–6 h) for all of the last 7 dates.
-  const rebuilding = { lastDoseDate: '2026-03-14' };
+describe('the span drawn begins at the first check-in, or at day 0 if later (issue 13)', () => {
   it.each([
-    ['above the range', run(6, 0, () => 7), 'better-than-typical'],
-    ['inside the range', run(6, 0, () => 5), 'typical'],
-    ['at the top edge', run(6, 0, () => 6), 'typical'],
-    ['below the range', run(6, 0, () => 3), 'harder-than-typical'],
-    ['only 2 nights this week', [n(ago(1), 7), n(ago(0), 7)], 'not-enough-nights'],
-    ['3 nights with gaps', [n(ago(6), 7), n(ago(3), 7), n(ago(0), 7)], 'better-than-typical'],
-  ] as const)('rebuilding, %s → %s', (_name, nights, expected) => {
-    const { summary } = buildProgress(input({ ...rebuilding, nights: [...nights] }));
-    expect(summary.phaseComparison).toBe(expected);
-    expect(summary.typicalHours).toEqual({ low: 4, high: 6 });
+    // [name, last dose, nights, window, expected first date, expected length]
+    ['3 check-ins, quit long ago', '2026-03-01', [n(ago(2), 1), n(ago(1), 1), n(ago(0), 1)], 14, ago(2), 3],
+    ['3 check-ins, today not yet', '2026-03-01', [n(ago(3), 2), n(ago(2), 1), n(ago(1), 1)], 14, ago(3), 4],
+    ['check-ins from before day 0: start at day 0', '2026-03-28', [n(ago(6), 5), n(ago(2), 1), n(ago(1), 1), n(ago(0), 2)], 14, '2026-03-28', 4],
+    ['first check-in older than the window: the whole window', '2026-03-01', [n(ago(20), 5), n(ago(1), 1), n(ago(0), 2)], 14, ago(13), 14],
+    ['30-night window, first check-in 16 days ago', '2026-03-01', [n(ago(16), 5), n(ago(1), 1), n(ago(0), 2)], 30, ago(16), 17],
+  ] as const)('%s', (_name, lastDoseDate, nights, windowDays, from, length) => {
+    const data = buildProgress(input({ lastDoseDate, nights: [...nights], windowDays }));
+    expect(data.from).toBe(from);
+    expect(data.days[0]!.date).toBe(from);
+    expect(data.days).toHaveLength(length);
+    // Gaps only inside the span: when it starts at the first check-in, that date is logged.
+    if (nights.some((night) => night.date === from)) expect(data.days[0]!.state).toBe('logged');
   });
 
-  it('judges each night against its own phase across a phase change', () => {
-    // last dose 03-23: dates 03-25 … 03-28 peak (1–4 h), 03-29 … 03-31 easing (2.5–5 h).
-    // 3 h every night is typical for both.
-    const { summary } = buildProgress(input({ lastDoseDate: '2026-03-23', nights: run(6, 0, () => 3) }));
-    expect(summary.phase).toBe('easing');
-    expect(summary.phaseComparison).toBe('typical');
-  });
-
-  it('only the current attempt counts after a relapse', () => {
-    // Good nights before the relapse on 03-29, then 2 nights → not enough.
-    const nights = run(6, 0, () => 7);
-    const { summary } = buildProgress(
-      input({ nights, lastDoseDate: '2026-03-29', originalLastDoseDate: '2026-03-01', relapseDates: ['2026-03-29'] }),
+  it('keeps an earlier attempt in view: day 0 is the earliest one on record', () => {
+    const nights = run(12, 0, () => 3);
+    const data = buildProgress(
+      input({ nights, lastDoseDate: '2026-03-25', originalLastDoseDate: '2026-03-15', relapseDates: ['2026-03-25'] }),
     );
-    expect(summary.phase).toBe('peak');
-    expect(summary.phaseComparison).toBe('not-enough-nights');
+    expect(data.from).toBe(ago(12));
+    expect(data.relapses).toEqual(['2026-03-25']);
+  });
+});
+
+describe('best night', () => {
+  it('is left out when every night had the same hours', () => {
+    const { summary } = buildProgress(input({ nights: [n(ago(2), 1, 1), n(ago(1), 1, 2), n(ago(0), 1, 1)] }));
+    expect(summary.bestNight).toBeNull();
+  });
+  it('is the night with the most hours when they differ', () => {
+    const { summary } = buildProgress(input({ nights: [n(ago(2), 1), n(ago(1), 2.5), n(ago(0), 1)] }));
+    expect(summary.bestNight).toMatchObject({ date: ago(1), hours: 2.5 });
+  });
+});
+
+describe('trend since day 0: the first week after it against this week', () => {
+  it.each([
+    ['day 30, both weeks logged', '2026-03-01', [...run(29, 23, () => 2), ...run(6, 0, () => 5)], { first: 2, week: 5 }],
+    ['day 13: too early (weeks would overlap)', '2026-03-18', run(12, 0, () => 3), null],
+    ['first week with 2 nights only', '2026-03-01', [n('2026-03-02', 2), n('2026-03-03', 2), ...run(6, 0, () => 5)], null],
+    ['this week with 2 nights only', '2026-03-01', [...run(29, 23, () => 2), n(ago(1), 5), n(ago(0), 5)], null],
+  ] as const)('%s', (_name, lastDoseDate, nights, expected) => {
+    const { summary } = buildProgress(input({ lastDoseDate, nights: [...nights], windowDays: 30 }));
+    if (expected === null) {
+      expect(summary.sinceDayZero).toBeNull();
+    } else {
+      expect(summary.sinceDayZero?.firstWeek.averageHours).toBe(expected.first);
+      expect(summary.sinceDayZero?.thisWeek.averageHours).toBe(expected.week);
+      expect(summary.sinceDayZero?.firstWeek.from).toBe(addDays(lastDoseDate, 1));
+    }
   });
 
-  it.each([
-    ['using', { status: 'using' } as const],
-    ['preparing', { status: 'planning', quitDate: '2026-04-10', lastDoseDate: null } as const],
-    ['no last-dose date', { lastDoseDate: null }],
-  ])('%s → no-reference', (_name, over) => {
-    const { summary } = buildProgress(input({ ...over, nights: run(6, 0, () => 5) }));
-    expect(summary.phaseComparison).toBe('no-reference');
-    expect(summary.typicalHours).toBeNull();
+  it('counts from the new day 0 after a relapse', () => {
+    // Used again on 03-10: its first week is 03-11 … 03-17.
+    const nights = [...run(29, 22, () => 6), ...run(20, 14, () => 1), ...run(6, 0, () => 4)];
+    const { summary } = buildProgress(
+      input({ nights, windowDays: 30, lastDoseDate: '2026-03-10', originalLastDoseDate: '2026-02-20', relapseDates: ['2026-03-10'] }),
+    );
+    expect(summary.sinceDayZero?.firstWeek).toMatchObject({ from: '2026-03-11', to: '2026-03-17', averageHours: 1 });
   });
 });
 
 describe('empty and short histories', () => {
-  it.each([0, 1, 2])('%i nights: a full window of days, nothing breaks', (count) => {
+  it.each([0, 1, 2])('%i nights: nothing breaks', (count) => {
     const nights = run(count - 1, 0, () => 5).slice(0, count);
     const data = buildProgress(input({ nights }));
-    expect(data.days).toHaveLength(14);
+    expect(data.days).toHaveLength(count === 0 ? 14 : count);
     expect(data.summary.nightsLogged).toBe(count);
     expect(enoughForChart(nights)).toBe(false);
     if (count === 0) {
-      expect(data.summary).toMatchObject({ bestNight: null, weekChange: null, phaseComparison: 'not-enough-nights' });
+      expect(data.summary).toMatchObject({ bestNight: null, weekChange: null, sinceDayZero: null });
       expect(data.days.every((d) => d.rollingAverage === null)).toBe(true);
     }
   });

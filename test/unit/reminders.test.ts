@@ -63,23 +63,23 @@ describe('isTooLate: more than 2 hours after its time', () => {
 });
 
 describe('windDownChecklist', () => {
-  const NIGHTS = [1, 5, 6, null] as const;
   type Row = [PhaseId, number | null, [WindDownItem, WindDownItem, WindDownItem]];
   const expected: Row[] = [
     ['onset', 1, ['screens-off', 'antihistamine-bridge', 'rest-counts']],
-    ['onset', 5, ['screens-off', 'antihistamine-bridge', 'rest-counts']],
-    ['onset', 6, ['screens-off', 'cool-dark-room', 'rest-counts']],
-    ['onset', null, ['screens-off', 'cool-dark-room', 'rest-counts']],
-    ['peak', 1, ['screens-off', 'antihistamine-bridge', 'rest-counts']],
+    ['onset', null, ['screens-off', 'rest-counts', 'melatonin-timing']],
+    ['peak', 3, ['screens-off', 'antihistamine-bridge', 'rest-counts']],
     ['peak', 5, ['screens-off', 'antihistamine-bridge', 'rest-counts']],
-    ['peak', 6, ['screens-off', 'cool-dark-room', 'rest-counts']],
-    ['peak', null, ['screens-off', 'cool-dark-room', 'rest-counts']],
-    ...NIGHTS.map((n): Row => ['easing', n, ['screens-off', 'melatonin-timing', 'rest-counts']]),
-    ...NIGHTS.map((n): Row => ['rebuilding', n, ['screens-off', 'cool-dark-room', 'melatonin-timing']]),
-    ...NIGHTS.map((n): Row => ['post-acute', n, ['screens-off', 'no-vigorous-exercise', 'cool-dark-room']]),
-    ...NIGHTS.map((n): Row => ['long-term', n, ['screens-off', 'cool-dark-room', 'melatonin-timing']]),
-    ...NIGHTS.map((n): Row => ['using', n, ['screens-off', 'cool-dark-room', 'melatonin-timing']]),
-    ...NIGHTS.map((n): Row => ['preparing', n, ['screens-off', 'cool-dark-room', 'melatonin-timing']]),
+    // Night 6 is past the bridge (issue 13: the antihistamine showed on night 6).
+    ['peak', 6, ['screens-off', 'rest-counts', 'melatonin-timing']],
+    ['easing', 6, ['screens-off', 'rest-counts', 'melatonin-timing']],
+    ['easing', 7, ['screens-off', 'rest-counts', 'melatonin-timing']],
+    // Week 2 starts with night 8: the evening exercise caution starts there, not at day 29.
+    ['easing', 8, ['screens-off', 'rest-counts', 'no-vigorous-exercise']],
+    ['rebuilding', 11, ['screens-off', 'no-vigorous-exercise', 'cool-dark-room']],
+    ['post-acute', 30, ['screens-off', 'no-vigorous-exercise', 'cool-dark-room']],
+    ['long-term', 60, ['screens-off', 'no-vigorous-exercise', 'cool-dark-room']],
+    ['using', null, ['screens-off', 'cool-dark-room', 'bed-when-sleepy']],
+    ['preparing', null, ['screens-off', 'cool-dark-room', 'bed-when-sleepy']],
   ];
 
   it('covers every phase id in the table below', () => {
@@ -90,7 +90,7 @@ describe('windDownChecklist', () => {
     expect(windDownChecklist(phase, night)).toEqual(items);
   });
 
-  const all = PHASE_IDS.flatMap((phase) => [0, 1, 2, 3, 4, 5, 6, 7, 30, null].map((night) => [phase, night] as const));
+  const all = PHASE_IDS.flatMap((phase) => [0, 1, 2, 3, 4, 5, 6, 7, 8, 30, 60, null].map((night) => [phase, night] as const));
   const acute: readonly PhaseId[] = ['onset', 'peak', 'easing'];
 
   it.each(all)('%s, night %s: 3 distinct known items, screens-off first, the rules of the phase', (phase, night) => {
@@ -103,7 +103,13 @@ describe('windDownChecklist', () => {
     const bridge = (phase === 'onset' || phase === 'peak') && night !== null && night >= 1 && night <= 5;
     expect(items.includes('antihistamine-bridge')).toBe(bridge);
     expect(items.includes('rest-counts')).toBe(acute.includes(phase));
-    expect(items.includes('no-vigorous-exercise')).toBe(phase === 'post-acute');
+    // Melatonin only in the acute phases: never using, preparing or long-term.
+    if (!acute.includes(phase)) expect(items).not.toContain('melatonin-timing');
+    // No vigorous exercise from week 2 on, in withdrawal.
+    if (!acute.includes(phase) && night !== null && night >= 8 && phase !== 'using' && phase !== 'preparing') {
+      expect(items).toContain('no-vigorous-exercise');
+    }
+    if (night !== null && night < 8) expect(items).not.toContain('no-vigorous-exercise');
   });
 });
 

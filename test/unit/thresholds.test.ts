@@ -147,6 +147,10 @@ describe('persistent', () => {
     ['gaps: nights 0, 2, 4 and 6 days back', [h('2026-11-22', 4), h('2026-11-20', 4), h('2026-11-18', 4), h('2026-11-16', 4)], 20, true],
     ['average 4.99 h', [h('2026-11-22', 5), h('2026-11-21', 5), h('2026-11-20', 5), h('2026-11-19', 4.96)], 20, true],
     ['average exactly 5.0 h', current4(5), 20, false],
+    // Issue 13: hours are stored to 0.01 h; minute rounding made this 4.99 h and fired.
+    ['average exactly 5.00 h from 5.04, 5.04, 4.92, 5.00', [h('2026-11-22', 5.04), h('2026-11-21', 5.04), h('2026-11-20', 4.92), h('2026-11-19', 5)], 20, false],
+    ['average 4.9975 h from 5.04, 5.04, 4.91, 5.00', [h('2026-11-22', 5.04), h('2026-11-21', 5.04), h('2026-11-20', 4.91), h('2026-11-19', 5)], 20, true],
+    ['improved by 0.49 h (hundredths)', [...previous4(4), ...current4(4.49)], 20, true],
     ['average exactly 5.0 h from mixed nights', [h('2026-11-22', 4.5), h('2026-11-21', 5.5), h('2026-11-20', 5), h('2026-11-19', 5)], 20, false],
     ['improved by 0.4 h', [...previous4(4), ...current4(4.4)], 20, true],
     ['improved by 0.5 h', [...previous4(4), ...current4(4.5)], 20, false],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TIPS, type TipDefinition } from '../../src/content/tips.js';
-import { isBoosted, selectTips, tipsForPhase } from '../../src/domain/tips.js';
+import { isBoosted, selectTips, tipsForNight, tipsForPhase } from '../../src/domain/tips.js';
 import { PHASE_IDS, type NightAnswers, type PhaseId } from '../../src/domain/types.js';
 
 const answers = (a: Partial<NightAnswers> = {}): NightAnswers => ({
@@ -68,7 +68,11 @@ describe('tip catalogue', () => {
 
   it('respects the scope the articles give each fact', () => {
     expect(tip('antihistamine-bridge').phases.sort()).toEqual(['onset', 'peak']);
-    expect(tip('exercise-timing').phases.sort()).toEqual(['long-term', 'post-acute', 'rebuilding']);
+    expect(tip('antihistamine-bridge').lastNight).toBe(5);
+    // Exercise: the articles' weeks 2–8 only (issue 13: it showed after day 56).
+    expect(tip('exercise-timing').phases.sort()).toEqual(['post-acute', 'rebuilding']);
+    // Melatonin: an anchor in acute withdrawal only.
+    expect(tip('melatonin-low-dose').phases.sort()).toEqual([...ACUTE].sort());
     for (const phase of tip('daytime-movement').phases) expect(ACUTE).toContain(phase);
     for (const phase of tip('lower-expectations').phases) expect(ACUTE).toContain(phase);
     expect(tip('vivid-dreams').phases).toEqual(['rebuilding']);
@@ -105,6 +109,21 @@ describe('tipsForPhase', () => {
   });
 });
 
+describe('tipsForNight: "For tonight" after a check-in on day N is night N + 1', () => {
+  it.each([
+    ['peak', 5, true],
+    ['peak', 6, false],
+    ['onset', 1, true],
+    ['peak', null, false],
+  ] as const)('%s, tonight night %s → antihistamine bridge offered: %s', (phase, tonight, offered) => {
+    expect(tipsForNight(phase, tonight).map((t) => t.id).includes('antihistamine-bridge')).toBe(offered);
+    for (let seed = 0; seed < 30; seed++) {
+      const ids = selectTips({ phase, answers: null, previousTipIds: [], seed: String(seed), tonight, count: 99 });
+      expect(ids.includes('antihistamine-bridge')).toBe(offered);
+    }
+  });
+});
+
 describe('isBoosted', () => {
   const cases: ReadonlyArray<readonly [string, string, NightAnswers | null, boolean]> = [
     ['hours 3.5 < 4', 'lower-expectations', answers({ hours: 3.5 }), true],
@@ -127,7 +146,7 @@ describe('isBoosted', () => {
 describe('selectTips', () => {
   it('returns 3 distinct ids from the phase pool by default, or the count asked for', () => {
     for (const phase of PHASE_IDS) {
-      const pool = tipsForPhase(phase).map((t) => t.id);
+      const pool = tipsForNight(phase, null).map((t) => t.id);
       const three = selectTips({ phase, answers: null, previousTipIds: [], seed: 's' });
       expect(three).toHaveLength(3);
       expect(new Set(three).size).toBe(3);

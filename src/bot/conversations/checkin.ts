@@ -3,12 +3,13 @@ import { addDays, localDateOf } from '../../domain/dates.js';
 import { currentPhase } from '../../domain/phase.js';
 import { evaluateThresholds } from '../../domain/thresholds.js';
 import { selectTips } from '../../domain/tips.js';
-import { parseAnxiety, parseHours } from '../../domain/parse.js';
+import { parseAnxiety, parseHours, parseQuality, parseRestlessness } from '../../domain/parse.js';
 import { CHECKIN_FLAGS, type CheckinFlag } from '../../domain/types.js';
 import type { AnswerField } from '../../storage/checkins.js';
+import type { UserProfile } from '../../storage/users.js';
 import { conversationNow, type AppConversation, type ConvContext } from '../context.js';
 import type { Deps } from '../deps.js';
-import { renderCheckinReply, type CheckinOutcome } from '../messages/checkin-reply.js';
+import { checkinReplyKeyboard, renderCheckinReply, type CheckinOutcome } from '../messages/checkin-reply.js';
 import { crisisMessage, flagCareReply } from '../messages/crisis.js';
 import { recordResponse } from '../crisis/respond.js';
 import { ask, callbackData, quietly, type Question, type TypedAnswer } from './ask.js';
@@ -83,14 +84,7 @@ export function createCheckin(deps: Deps) {
         text: t('checkin-q-quality'),
         columns: 3,
         choices: range(1, 5).map((q) => ({ label: t(`checkin-quality-${q}`), code: String(q), value: q })),
-        parseText: numberAnswer(
-          (text) => {
-            const n = Number(text.trim());
-            return Number.isInteger(n) && n >= 1 && n <= 5 ? { ok: true, value: n } : { ok: false, error: 'format' };
-          },
-          t('checkin-q-quality-expected'),
-          t('checkin-q-quality-expected'),
-        ),
+        parseText: numberAnswer(parseQuality, t('checkin-quality-unclear'), t('checkin-quality-range')),
         expected: t('checkin-q-quality-expected'),
       });
     }
@@ -100,6 +94,7 @@ export function createCheckin(deps: Deps) {
         text: t('checkin-q-restless'),
         columns: 4,
         choices: range(0, 3).map((r) => ({ label: t(`checkin-restless-${r}`), code: String(r), value: r })),
+        parseText: numberAnswer(parseRestlessness, t('checkin-restless-unclear'), t('checkin-restless-range')),
         expected: t('checkin-q-restless-expected'),
       });
     }
@@ -129,7 +124,11 @@ export function createCheckin(deps: Deps) {
       }
       return;
     }
-    await ctx.reply(renderCheckinReply((key, vars) => t(key, vars), outcome), { link_preview_options: { is_disabled: true } });
+    const tr = (key: string, vars?: Record<string, string | number | Date>) => t(key, vars);
+    await ctx.reply(renderCheckinReply(tr, outcome), {
+      reply_markup: checkinReplyKeyboard(tr, outcome),
+      link_preview_options: { is_disabled: true },
+    });
   };
 }
 
@@ -220,6 +219,9 @@ async function askFlags(
   }
 }
 
+/** One check-in reply gives this many tips (PRODUCT.md: one or two). */
+const REPLY_TIP_COUNT = 2;
+
 /**
  * Finishes the draft: picks tonight's tips (not yesterday's), stores the night, then evaluates the
  * support thresholds on the stored history. Returns plain data, because conversations keep the
@@ -230,26 +232,47 @@ export function completeCheckin(deps: Deps, userId: number, now: Date): CheckinO
   const draft = deps.checkins.draft(userId);
   if (!profile || !draft) throw new Error('no check-in in progress');
   const date = draft.date;
-  const info = currentPhase(
-    { status: profile.status ?? 'using', lastDoseDate: profile.lastDoseDate, quitDate: profile.quitDate },
-    date,
-  );
+  const info = phaseOn(profile, date);
   const earlier = deps.checkins.nights(userId, addDays(date, -13), addDays(date, -1));
   const previousTipIds = earlier.filter((n) => n.tipIds.length > 0).at(-1)?.tipIds ?? [];
-  const tipIds = selectTips({ phase: info.phase, answers: draft, previousTipIds, seed: `${userId}:${date}` });
-  const night = deps.checkins.complete(userId, tipIds, now);
-  const history = [...earlier, night];
-  const recent = Array.from({ length: 7 }, (_, i) => {
-    const day = addDays(date, i - 6);
-    return history.find((n) => n.date === day)?.hours ?? null;
+  const tipIds = selectTips({
+    phase: info.phase,
+    answers: draft,
+    previousTipIds,
+    seed: `${userId}:${date}`,
+    count: REPLY_TIP_COUNT,
+    // "For tonight": the night that ends on tomorrow's morning.
+    tonight: info.day === null ? null : info.day + 1,
   });
+  deps.checkins.complete(userId, tipIds, now);
+  return checkinOutcome(deps, userId, date)!;
+}
+
+function phaseOn(profile: Pick<UserProfile, 'status' | 'lastDoseDate' | 'quitDate'>, date: string) {
+  return currentPhase({ status: profile.status ?? 'using', lastDoseDate: profile.lastDoseDate, quitDate: profile.quitDate }, date);
+}
+
+/**
+ * The reply's data for the completed night of `date`, from what is stored: used right after a
+ * check-in and again whenever a button under the reply redraws it. Null when there is no such
+ * completed night (erased, or the user is unknown).
+ */
+export function checkinOutcome(deps: Pick<Deps, 'users' | 'checkins'>, userId: number, date: string): CheckinOutcome | null {
+  const profile = deps.users.get(userId);
+  const night = deps.checkins.night(userId, date);
+  if (!profile || !night?.complete) return null;
+  const info = phaseOn(profile, date);
+  const history = [...deps.checkins.nights(userId, addDays(date, -13), addDays(date, -1)), night];
+  const hoursOn = (day: string) => history.find((n) => n.date === day)?.hours ?? null;
+  const week = (endAgo: number) => Array.from({ length: 7 }, (_, i) => hoursOn(addDays(date, i - 6 - endAgo)));
   return {
     night,
     day: info.day,
     phase: info.phase,
-    tipIds,
+    tipIds: night.tipIds,
     thresholds: evaluateThresholds({ history, today: date, day: info.day }),
-    recentHours: recent,
+    recentHours: week(0),
+    previousWeekHours: week(7),
     country: profile.country,
   };
 }

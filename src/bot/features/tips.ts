@@ -34,6 +34,7 @@ composer.command('tips', async (ctx) => {
         answers: null,
         previousTipIds: ctx.deps.checkins.night(profile.id, addDays(today, -1))?.tipIds ?? [],
         seed: `${profile.id}:${today}`,
+        tonight: info.day === null ? null : info.day + 1,
       });
   await ctx.reply(`${dayLine(t, info, profile.quitDate)}\n\n${t('checkin-tips-title')}\n${ids.map((id) => t(`tip-${id}`)).join('\n')}`);
 });

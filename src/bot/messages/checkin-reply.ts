@@ -1,8 +1,9 @@
+import { InlineKeyboard } from 'grammy';
+import { milestoneFor } from '../../domain/milestones.js';
 import type { ThresholdResult } from '../../domain/thresholds.js';
 import type { NightRecord, PhaseId } from '../../domain/types.js';
-import { crisisResources } from './help.js';
 import type { Translate } from './translate.js';
-import { warningMessage } from './warning.js';
+import { checkinDetailData, hasWarning, warningKeyboard, warningMessage, whatCanHelp, type CheckinDetailView } from './warning.js';
 
 /** Everything the reply to a finished check-in needs, as plain data. */
 export interface CheckinOutcome {
@@ -13,8 +14,14 @@ export interface CheckinOutcome {
   thresholds: ThresholdResult;
   /** Hours of the last 7 nights, oldest first, ending with this one; null where none recorded. */
   recentHours: (number | null)[];
+  /** Hours of the 7 nights before those, oldest first; null where none recorded. */
+  previousWeekHours: (number | null)[];
   country: string;
 }
+
+/** PRODUCT.md "Message budgets": the check-in reply, with and without a support warning. */
+export const CHECKIN_REPLY_BUDGET = { lines: 10, chars: 700 } as const;
+export const CHECKIN_WARNING_REPLY_BUDGET = { lines: 14, chars: 1000 } as const;
 
 const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -41,25 +48,93 @@ export function summaryLine(t: Translate, outcome: CheckinOutcome): string {
   return parts.join(' · ');
 }
 
+/** Lines as a phone shows them (blank lines included) and characters, for the budgets. */
+export function measure(text: string): { lines: number; chars: number } {
+  return { lines: text.split('\n').length, chars: [...text].length };
+}
+
+function fits(text: string, budget: { lines: number; chars: number }): boolean {
+  const m = measure(text);
+  return m.lines <= budget.lines && m.chars <= budget.chars;
+}
+
 /**
- * The reply, in PRODUCT.md's order: crisis block if flagged, support warning if a threshold
- * holds, the one-line summary, what is normal in this phase, 2–3 tips, the last 7 nights.
+ * The reply, in PRODUCT.md's order and within its budget: the support warning if a threshold
+ * holds (signs in plain words and one line of what to do), the one-line summary, a milestone
+ * line on a milestone day, and one or two tips — two when they fit the budget, else one.
+ * What is normal now, the last 7 nights and what can help are behind buttons
+ * (`checkinReplyKeyboard`) that edit this same message.
+ *
+ * A check-in with the self-harm flag gets no tips and no milestone: the crisis message was
+ * sent the moment the flag was tapped, and nothing cheerful follows it. (The crisis flow
+ * intercepts such check-ins before this reply is built.)
  */
 export function renderCheckinReply(t: Translate, outcome: CheckinOutcome): string {
-  const sections: string[] = [];
-  if (outcome.night.flags.includes('self-harm')) sections.push(`${t('crisis-intro')}\n\n${crisisResources(t, outcome.country)}`);
   const warning = warningMessage(t, outcome.thresholds);
-  if (warning) sections.push(warning);
-  sections.push(`${t('checkin-thanks')}\n${summaryLine(t, outcome)}`);
-  sections.push(`${t('status-expect-title')}\n${t(`phase-${outcome.phase}-expect`)}`);
-  sections.push(`${t('checkin-tips-title')}\n${outcome.tipIds.map((id) => t(`tip-${id}`)).join('\n')}`);
-  const avg = averageHours(outcome.recentHours);
-  sections.push(
-    [
-      avg === null ? t('checkin-glance-title-empty') : t('checkin-glance-title', { avg: Math.round(avg * 10) / 10 }),
-      sparkline(outcome.recentHours),
-      t('checkin-glance-legend'),
-    ].join('\n'),
-  );
-  return sections.join('\n\n');
+  const budget = warning ? CHECKIN_WARNING_REPLY_BUDGET : CHECKIN_REPLY_BUDGET;
+  const crisis = outcome.night.flags.includes('self-harm');
+  const milestone = crisis ? null : milestoneFor(outcome.day);
+  const head = [
+    `${t('checkin-saved')} ${summaryLine(t, outcome)}`,
+    ...(milestone !== null ? [t(`milestone-${milestone}`, { day: milestone })] : []),
+  ].join('\n');
+  const build = (tipCount: number) => {
+    const tips = outcome.tipIds.slice(0, tipCount).map((id) => t(`tip-${id}`));
+    const sections = [...(warning ? [warning] : []), head];
+    if (tips.length > 0) sections.push(`${t('checkin-tips-title')}\n${tips.join('\n')}`);
+    return sections.join('\n\n');
+  };
+  if (crisis) return build(0);
+  const two = build(2);
+  return fits(two, budget) ? two : build(1);
 }
+
+/** The buttons under the reply: `What can help` with a warning, then the two detail views. */
+export function checkinReplyKeyboard(t: Translate, outcome: CheckinOutcome): InlineKeyboard {
+  const date = outcome.night.date;
+  const keyboard = hasWarning(outcome.thresholds) ? warningKeyboard(t, date) : new InlineKeyboard();
+  return keyboard
+    .text(t('checkin-button-normal'), checkinDetailData('normal', date))
+    .text(t('checkin-button-week'), checkinDetailData('week', date));
+}
+
+/** The last 7 nights at a glance, and this week against the week before when both have nights. */
+export function lastSevenNights(t: Translate, outcome: CheckinOutcome): string {
+  const avg = averageHours(outcome.recentHours);
+  const last = averageHours(outcome.previousWeekHours);
+  const lines = [
+    avg === null ? t('checkin-glance-title-empty') : t('checkin-glance-title', { avg: Math.round(avg * 10) / 10 }),
+    sparkline(outcome.recentHours),
+    t('checkin-glance-legend'),
+  ];
+  if (avg !== null && last !== null) {
+    lines.push(t('checkin-week-compare', { week: Math.round(avg * 10) / 10, last: Math.round(last * 10) / 10 }));
+  }
+  return lines.join('\n');
+}
+
+/** The text of one view of the reply message (`main` is the reply itself). */
+export function checkinDetailText(t: Translate, outcome: CheckinOutcome, view: CheckinDetailView): string {
+  switch (view) {
+    case 'main':
+      return renderCheckinReply(t, outcome);
+    case 'normal':
+      return `${t('status-expect-title')} ${t(`phase-${outcome.phase}-name`)}\n${t(`phase-${outcome.phase}-expect`)}`;
+    case 'week':
+      return lastSevenNights(t, outcome);
+    case 'help':
+      return whatCanHelp(t, outcome.country);
+  }
+}
+
+/** A detail view's buttons: back to the reply, and the other views. */
+export function checkinDetailKeyboard(t: Translate, outcome: CheckinOutcome, view: CheckinDetailView): InlineKeyboard {
+  if (view === 'main') return checkinReplyKeyboard(t, outcome);
+  const date = outcome.night.date;
+  const keyboard = new InlineKeyboard().text(t('checkin-button-back'), checkinDetailData('main', date));
+  if (view !== 'help' && hasWarning(outcome.thresholds)) keyboard.text(t('checkin-button-help'), checkinDetailData('help', date));
+  if (view !== 'normal') keyboard.text(t('checkin-button-normal'), checkinDetailData('normal', date));
+  if (view !== 'week') keyboard.text(t('checkin-button-week'), checkinDetailData('week', date));
+  return keyboard;
+}
+

@@ -19,7 +19,7 @@ export function crisisResources(t: Translate, country: string): string {
 /**
  * /help: the resources, the one-time disclaimer, then a short list of commands on one line (the
  * descriptions are in Telegram's command menu). 16 lines and 900 characters at most, in every
- * language and for every country.
+ * language and for each country we list (findahelpline.com for the rest).
  */
 export function helpMessage(t: Translate, country: string): string {
   const commands = MENU_COMMANDS.filter((command) => command !== 'help')

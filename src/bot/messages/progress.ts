@@ -24,7 +24,12 @@ export interface ProgressSources {
 /** Everything /progress and the weekly summary show, for one user on their today. */
 export function progressOf(sources: ProgressSources, profile: UserProfile, now: Date, windowDays: ProgressWindow) {
   const today = localDateOf(now, profile.timeZone ?? 'UTC');
-  const nights = sources.checkins.nights(profile.id, addDays(today, -(windowDays + LOOKBACK_DAYS)), today);
+  // From the window's look-back, or from day 0 when that is earlier: "since day 0" compares
+  // this week with the first week after it.
+  const lookback = addDays(today, -(windowDays + LOOKBACK_DAYS));
+  const dayZero = profile.status === 'planning' ? profile.quitDate : profile.lastDoseDate;
+  const readFrom = dayZero !== null && dayZero < lookback ? dayZero : lookback;
+  const nights = sources.checkins.nights(profile.id, readFrom, today);
   const inWindow = nights.filter((n) => n.date > addDays(today, -windowDays));
   const data = buildProgress({
     nights,
@@ -65,15 +70,18 @@ export function chartLabels(t: Translate, windowDays: number): ProgressChartLabe
 }
 
 export function renderChart(t: Translate, data: ProgressData): Buffer {
-  return renderProgressChart(data, chartLabels(t, data.windowDays));
+  return renderProgressChart(data, chartLabels(t, data.days.length));
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The few lines under the chart: nights logged, this week vs last, best night, the phase. */
+/**
+ * The few lines under the chart: nights logged, this week vs last, the best night (when one
+ * stands out), and the trend since day 0. Every comparison is with the user's own nights.
+ */
 export function progressCaption(t: Translate, data: ProgressData): string {
   const s = data.summary;
-  const lines = [t('progress-logged', { logged: s.nightsLogged, days: data.windowDays })];
+  const lines = [t('progress-logged', { logged: s.nightsLogged, days: data.days.length })];
   const week = s.thisWeek.averageHours;
   const last = s.previousWeek.averageHours;
   if (week !== null && last !== null) {
@@ -89,25 +97,11 @@ export function progressCaption(t: Translate, data: ProgressData): string {
     lines.push(t('progress-week-only', { week }));
   }
   if (s.bestNight) lines.push(t('progress-best', { date: shortDate(t, s.bestNight.date), hours: s.bestNight.hours }));
-  const phaseLine = phaseComparisonLine(t, data);
-  if (phaseLine) lines.push(phaseLine);
-  return lines.join('\n');
-}
-
-function phaseComparisonLine(t: Translate, data: ProgressData): string | null {
-  const s = data.summary;
-  if (!s.phase || s.day === null || !s.typicalHours) return null;
-  const vars = { phase: t(`phase-${s.phase}-name`), low: s.typicalHours.low, high: s.typicalHours.high };
-  switch (s.phaseComparison) {
-    case 'better-than-typical':
-      return t('progress-phase-better', vars);
-    case 'typical':
-      return t('progress-phase-typical', vars);
-    case 'harder-than-typical':
-      return t('progress-phase-harder', vars);
-    default:
-      return t('progress-phase-usual', vars);
+  const trend = s.sinceDayZero;
+  if (trend && trend.firstWeek.averageHours !== null && trend.thisWeek.averageHours !== null) {
+    lines.push(t('progress-since-day-zero', { first: trend.firstWeek.averageHours, week: trend.thisWeek.averageHours }));
   }
+  return lines.join('\n');
 }
 
 /** Under 3 nights there is no chart: a kind word about what comes next instead. */
@@ -161,13 +155,17 @@ export function weeklyLines(
   const week = s.thisWeek.averageHours;
   const last = s.previousWeek.averageHours;
   const change = week !== null && last !== null ? round1(week - last) : null;
-  const best = data.days
-    .filter((d) => d.date >= s.thisWeek.from && d.hours !== null && !d.crisis)
-    .reduce<{ date: LocalDate; hours: number } | null>((top, d) => (!top || d.hours! >= top.hours ? { date: d.date, hours: d.hours! } : top), null);
+  const weekNights = data.days.filter((d) => d.date >= s.thisWeek.from && d.hours !== null && !d.crisis);
+  const best = weekNights.reduce<{ date: LocalDate; hours: number } | null>(
+    (top, d) => (!top || d.hours! >= top.hours ? { date: d.date, hours: d.hours! } : top),
+    null,
+  );
+  // A "best night" only means something when the nights differ.
+  const standsOut = new Set(weekNights.map((d) => d.hours)).size > 1;
   const improved =
     change !== null && change > 0
       ? t('weekly-improved-hours', { change, week: week! })
-      : best
+      : best && standsOut
         ? t('weekly-improved-best', { date: shortDate(t, best.date), hours: best.hours })
         : t('weekly-improved-showing-up', { logged: s.thisWeek.nights });
   const keep = t('weekly-keep', { logged: s.thisWeek.nights });

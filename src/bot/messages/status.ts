@@ -31,7 +31,7 @@ export function dayLine(t: Translate, info: PhaseInfo, quitDate: string | null):
 export function statusMessage(t: Translate, profile: UserProfile, now: Date, options: { firstTips?: boolean } = {}): string {
   const info = phaseOf(profile, now);
   const tips = options.firstTips
-    ? [`${t('checkin-tips-title')}\n${selectTips({ phase: info.phase, answers: null, previousTipIds: [], seed: `${profile.id}:first`, count: 2 }).map((id) => t(`tip-${id}`)).join('\n')}`]
+    ? [`${t('checkin-tips-title')}\n${selectTips({ phase: info.phase, answers: null, previousTipIds: [], seed: `${profile.id}:first`, count: 2, tonight: info.day === null ? null : info.day + 1 }).map((id) => t(`tip-${id}`)).join('\n')}`]
     : [];
   return [
     dayLine(t, info, profile.quitDate),

@@ -1,22 +1,61 @@
+import { InlineKeyboard } from 'grammy';
+import { FIND_A_HELPLINE, FIND_TREATMENT, SAMHSA_HELPLINE } from '../../content/resources.js';
 import type { ThresholdResult } from '../../domain/thresholds.js';
+import type { LocalDate } from '../../domain/types.js';
 import type { Translate } from './translate.js';
 
+/** `cd:<view>:<YYYY-MM-DD>`: a button under a check-in reply, for the night of that date. */
+export const CHECKIN_DETAIL_VIEWS = ['main', 'normal', 'week', 'help'] as const;
+export type CheckinDetailView = (typeof CHECKIN_DETAIL_VIEWS)[number];
+export const CHECKIN_DETAIL_BUTTON = /^cd:(main|normal|week|help):(\d{4}-\d{2}-\d{2})$/;
+export const checkinDetailData = (view: CheckinDetailView, date: LocalDate) => `cd:${view}:${date}`;
+
+export function hasWarning(result: ThresholdResult): boolean {
+  return result.urgent.length > 0 || result.support.length > 0;
+}
+
 /**
- * The support warning after a check-in. It names in plain words which signs fired, says this is
- * a signal rather than a failure, and points to a prescriber, findtreatment.gov, SAMHSA and /help.
- * Urgent signs (unstable, can't function, close to relapsing) come first, under "please reach out
- * today", kept apart from the support-level signs.
+ * The support warning at the top of a check-in reply, kept short (PRODUCT.md): the signs that
+ * fired, in plain words, and one line of what to do. Urgent signs (unstable, can't function,
+ * close to relapsing) set the tone — "please reach out today" — and come first; the support
+ * signs follow in the same list. Everything else is behind the `What can help` button.
  * Returns null when nothing fired.
  */
 export function warningMessage(t: Translate, result: ThresholdResult): string | null {
-  if (result.urgent.length === 0 && result.support.length === 0) return null;
-  const signs = (ids: readonly string[]) => ids.map((id) => `• ${t(`sign-${id}`)}`).join('\n');
-  const blocks: string[] = [];
-  if (result.urgent.length > 0) blocks.push(t('warning-urgent-title', { signs: signs(result.urgent) }));
-  if (result.support.length > 0) blocks.push(t('warning-support-title', { signs: signs(result.support) }));
-  blocks.push(t('warning-signal-not-failure'));
-  blocks.push(
-    [t('warning-prescriber'), t('warning-findtreatment'), t('warning-samhsa'), t('warning-help-pointer')].join('\n'),
-  );
-  return blocks.join('\n\n');
+  if (!hasWarning(result)) return null;
+  const urgent = result.urgent.length > 0;
+  const signs = [...result.urgent, ...result.support].map((id) => `• ${t(`sign-${id}`)}`).join('\n');
+  const title = t(urgent ? 'warning-urgent-title' : 'warning-support-title', { signs });
+  return `${title}\n${t(urgent ? 'warning-urgent-do' : 'warning-support-do')}`;
+}
+
+/**
+ * The warning's buttons, built in one place so more can be appended (e.g. a summary for a
+ * prescriber): today `What can help`, which edits the reply to show where to get support.
+ */
+export function warningKeyboard(t: Translate, date: LocalDate, keyboard: InlineKeyboard = new InlineKeyboard()): InlineKeyboard {
+  return keyboard.text(t('checkin-button-help'), checkinDetailData('help', date)).row();
+}
+
+const bareAddress = (url: string) => url.replace(/^https?:\/\//, '');
+
+/**
+ * What can help, behind the warning's button: it is a signal, not a failure; a prescriber
+ * conversation; findtreatment.gov; the user's country's helpline (SAMHSA in the US,
+ * findahelpline.com elsewhere); /help for crisis lines. Numbers and addresses come from
+ * src/content/resources.ts, never from a locale file.
+ */
+export function whatCanHelp(t: Translate, country: string): string {
+  const helpline =
+    country.toUpperCase() === 'US'
+      ? t('warning-samhsa', { phone: SAMHSA_HELPLINE })
+      : t('checkin-help-helpline-elsewhere', { url: bareAddress(FIND_A_HELPLINE) });
+  return [
+    t('checkin-help-title'),
+    t('warning-signal-not-failure'),
+    t('warning-prescriber'),
+    t('warning-findtreatment', { url: bareAddress(FIND_TREATMENT) }),
+    helpline,
+    t('warning-help-pointer'),
+  ].join('\n\n');
 }
