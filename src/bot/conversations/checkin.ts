@@ -10,6 +10,7 @@ import { conversationNow, type AppConversation, type ConvContext } from '../cont
 import type { Deps } from '../deps.js';
 import { renderCheckinReply, type CheckinOutcome } from '../messages/checkin-reply.js';
 import { crisisMessage } from '../messages/help.js';
+import { metrics } from '../../ops/metrics.js';
 import { ask, callbackData, quietly, type Question, type TypedAnswer } from './ask.js';
 
 export const CHECKIN = 'checkin';
@@ -221,6 +222,7 @@ export function completeCheckin(deps: Deps, userId: number, now: Date): CheckinO
   const previousTipIds = earlier.filter((n) => n.tipIds.length > 0).at(-1)?.tipIds ?? [];
   const tipIds = selectTips({ phase: info.phase, answers: draft, previousTipIds, seed: `${userId}:${date}` });
   const night = deps.checkins.complete(userId, tipIds, now);
+  metrics.checkinsCompleted.inc();
   const history = [...earlier, night];
   const recent = Array.from({ length: 7 }, (_, i) => {
     const day = addDays(date, i - 6);
