@@ -16,7 +16,7 @@ import type { Translate } from './bot/messages/translate.js';
 import { ReminderScheduler } from './scheduler/scheduler.js';
 import { Liveness } from './ops/liveness.js';
 import { collectProcessMetrics } from './ops/metrics.js';
-import { countUpdates, PollWatch } from './ops/update-watch.js';
+import { countRateLimits, countUpdates, PollWatch } from './ops/update-watch.js';
 import { connectToTelegram } from './ops/startup.js';
 import { createHealthRoutes, DatabaseProbe, type ExtraRoutes } from './ops/health.js';
 import { BackupSchedule } from './ops/backup.js';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   collectProcessMetrics();
   const liveness = new Liveness();
   const pollWatch = new PollWatch(liveness);
-  const { bot, i18n, inFlight } = createBot(deps, { apiTransformers: [pollWatch.transformer], observe: countUpdates(liveness) });
+  const { bot, i18n, inFlight } = createBot(deps, { apiTransformers: [pollWatch.transformer, countRateLimits], observe: countUpdates(liveness) });
   const translator = (locale: string): Translate => (key, vars) => i18n.t(locale, key, vars);
   // Scheduled messages use their own API object without auto-retry: the send queue owns their
   // retries, so a 429 pauses all of them at once instead of each waiting on its own.

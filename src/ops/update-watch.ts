@@ -42,3 +42,13 @@ export class PollWatch {
   /** When the getUpdates call now running started, or null when none is running. */
   pollInFlightSince = (): number | null => this.inFlightSince;
 }
+
+/**
+ * Counts Telegram's 429 answers to the bot's own API calls (replies, edits), each attempt once:
+ * installed inside the retry policy. The scheduler's send queue counts its own.
+ */
+export const countRateLimits: Transformer = async (prev, method, payload, signal) => {
+  const result = await prev(method, payload, signal);
+  if (!result.ok && result.error_code === 429) metrics.telegram429.inc();
+  return result;
+};
