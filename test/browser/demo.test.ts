@@ -120,9 +120,17 @@ describe('the demo chat page', () => {
     const res = await fetch(src);
     expect(res.headers.get('content-type')).toBe('image/png');
 
+    // /export arrives as a document that opens as the CSV.
+    await type('/export');
+    const doc = await page.waitForSelector('.row.bot a.doc', { timeout: 20_000 });
+    const csv = await fetch(await doc!.evaluate((a) => (a as HTMLAnchorElement).href));
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toMatch(/^\uFEFF?date,/);
+
     if (process.env.SCREENSHOT) {
       mkdirSync(join(process.env.SCREENSHOT, '..'), { recursive: true });
-      await page.evaluate(() => { const box = document.querySelector('#messages')!; box.scrollTop = box.scrollHeight; });
+      // The chart and its summary fill the view; the export below them is scrolled out.
+      await page.evaluate(() => document.querySelector('.row.bot .bubble img')!.closest('.row')!.scrollIntoView({ block: 'end' }));
       await page.screenshot({ path: process.env.SCREENSHOT });
     }
   }, 240_000);
