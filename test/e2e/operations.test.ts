@@ -119,6 +119,32 @@ describe('/readyz', () => {
   }, 120_000);
 });
 
+describe('webhook mode', () => {
+  it('serves /healthz, /readyz and /metrics on the webhook port, next to the webhook itself', async () => {
+    const emu = await BotApiEmulator.start();
+    cleanups.push(() => emu.stop());
+    const port = await freePort();
+    const b = await bot({
+      apiRoot: emu.apiRoot,
+      token: emu.token,
+      dbPath: await tempDb(),
+      env: { BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 's3cret', PORT: String(port), LOG_LEVEL: 'info' },
+    });
+    await b.waitForLog('"mode":"webhook"');
+    expect(emu.webhookUrl).toBe('https://bot.example.org/hook');
+    expect(await get(port, '/healthz')).toMatchObject({ status: 200 });
+    const ready = await get(port, '/readyz');
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text).checks).toEqual({ started: 'ok', database: 'ok', updates: 'ok', scheduler: 'ok' });
+
+    // An update posted to the webhook is handled and counted.
+    const update = { update_id: 1, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 42, type: 'private', first_name: 'A' }, from: { id: 42, is_bot: false, first_name: 'A' }, text: '/help' } };
+    const posted = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 's3cret' }, body: JSON.stringify(update) });
+    expect(posted.status).toBe(200);
+    await expect.poll(async () => (await get(port, '/metrics')).text).toMatch(/^steady_updates_total\{kind="message"\} 1$/m);
+  });
+});
+
 describe('/metrics', () => {
   it('counts the morning prompts of a broadcast by kind and outcome, and updates by kind, with no ids', async () => {
     const zone = 'America/Chicago';
