@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, webhookCallback } from 'grammy';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger } from './logger.js';
 import { openDatabase } from './storage/db.js';
 import { UserStore } from './storage/users.js';
 import { CheckinStore } from './storage/checkins.js';
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     server = createServer((req, res) => {
       if (healthRoutes(req, res)) return;
       if (req.method === 'POST') return void handle(req, res);
-      res.writeHead(req.url === '/healthz' ? 200 : 404).end();
+      res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server!.listen(port, resolve));
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });

@@ -76,7 +76,7 @@ export class BotRunner {
       throw new Error('The bot process exited during start; its output is above.');
     });
     await Promise.race([
-      emulator.waitForCall('getUpdates', (c) => c.at >= startedAt, { after: 0, timeoutMs: 30_000 }),
+      emulator.waitForCall('getUpdates', (c) => c.at >= startedAt, { after: 0, timeoutMs: 90_000 }),
       exitedEarly,
     ]);
     exitedEarly.catch(() => {});

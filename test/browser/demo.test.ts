@@ -35,7 +35,7 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 820 });
   await page.goto(demo.url);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -11,6 +11,9 @@ import { integrityProblem } from '../../src/ops/backup.js';
 
 const run = promisify(execFile);
 
+
+/** Node can take many seconds to start on a loaded 2-core test machine; nothing here times it. */
+const SLOW_START_MS = 60_000;
 /**
  * Backups while the bot runs and writes, checked, then restored: the restored file is what the
  * next bot process starts on.
@@ -27,7 +30,7 @@ afterEach(async () => {
 
 describe('backups', () => {
   it('`npm run backup -- <file>` copies the live database consistently while the bot writes; the copy restores and the bot starts on it', async () => {
-    e = await setupE2E();
+    e = await setupE2E({ startupTimeoutMs: SLOW_START_MS });
     const zone = 'Europe/Madrid';
     const user = e.emu.createUser({ languageCode: 'es' });
     seedUser(e.dbPath, { id: user.id, zone, locale: 'es', daysSinceLastDose: 5 });
@@ -51,14 +54,14 @@ describe('backups', () => {
     const restoredPath = join(e.tmpDir, 'restored.sqlite');
     copyFileSync(backupFile, restoredPath);
     restored = await startBot({ apiRoot: e.emu.apiRoot, token: e.emu.token, dbPath: restoredPath });
-    await restored.waitUntilPolling(e.emu);
+    await restored.waitUntilPolling(e.emu, SLOW_START_MS);
 
     expect(withStores(restoredPath, ({ users }) => users.get(user.id)?.timeZone)).toBe(zone);
     expect(withStores(restoredPath, ({ checkins }) => checkins.night(user.id, addDays(localToday(zone), -1))?.hours)).toBe(4.5);
     e.emu.sendText(user, '/settings');
     const reply = await e.emu.waitForMessage(user.id, undefined, { timeoutMs: 10_000 });
     expect(reply.text).toContain(zone.split('/')[1]);
-  });
+  }, 180_000);
 
   it('says why and exits 1 when the database file does not exist', async () => {
     const failed = await run(process.execPath, ['dist/ops/backup-cli.js', '/tmp/never-written.sqlite'], {
@@ -67,16 +70,16 @@ describe('backups', () => {
     }).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^Backup failed: /) });
     expect(existsSync('/tmp/never-written.sqlite')).toBe(false);
-  });
+  }, 180_000);
 
   it('BACKUP_DIR: the bot backs itself up at start and keeps the newest BACKUP_KEEP', async () => {
-    e = await setupE2E();
+    e = await setupE2E({ startupTimeoutMs: SLOW_START_MS });
     const dir = join(e.tmpDir, 'auto');
     await e.restart({ env: { BACKUP_DIR: dir, BACKUP_KEEP: '1' } });
-    await e.bot.waitForLog('backup written');
+    await e.bot.waitForLog('backup written', SLOW_START_MS);
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^steady-nights-\d{8}T\d{6}Z\.sqlite$/);
     expect(integrityProblem(join(dir, files[0]!))).toBeNull();
-  });
+  }, 180_000);
 });
