@@ -60,6 +60,13 @@ const schema = z
         .refine((expression) => cron.validate(expression), { error: 'is not a valid cron expression' })
         .default('* * * * *'),
     ),
+    HEALTH_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+    HEALTH_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+    READY_UPDATES_WITHIN_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(90)),
+    READY_TICK_WITHIN_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(120)),
+    BACKUP_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+    BACKUP_EVERY_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(24)),
+    BACKUP_KEEP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(7)),
     CLOCK_START: z.preprocess(
       emptyToUndefined,
       z.iso.datetime({ offset: true, error: 'must be an ISO instant such as 2026-11-23T07:59:30Z' }).optional(),
@@ -89,6 +96,15 @@ export interface Config {
    * time, so "tomorrow at 08:00" can be tried now. Unset in production.
    */
   clockStart: Date | null;
+  /**
+   * Where /healthz, /readyz and /metrics are served in polling mode (null: not served). In
+   * webhook mode they share the webhook server's port instead.
+   */
+  health: { port: number | null; host: string };
+  /** /readyz fails when no update was polled or received for this long, or no tick ran for this long. */
+  readiness: { updatesWithinMs: number; tickWithinMs: number };
+  /** In-process backups: off unless BACKUP_DIR is set. */
+  backup: { dir: string; everyHours: number; keep: number } | null;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,
     schedulerCron: e.SCHEDULER_CRON,
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : null,
+    health: { port: e.HEALTH_PORT ?? null, host: e.HEALTH_HOST },
+    readiness: { updatesWithinMs: e.READY_UPDATES_WITHIN_SECONDS * 1000, tickWithinMs: e.READY_TICK_WITHIN_SECONDS * 1000 },
+    backup: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, everyHours: e.BACKUP_EVERY_HOURS, keep: e.BACKUP_KEEP } : null,
   };
 }
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, webhookCallback } from 'grammy';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger } from './logger.js';
 import { openDatabase } from './storage/db.js';
 import { UserStore } from './storage/users.js';
 import { CheckinStore } from './storage/checkins.js';
@@ -15,6 +15,12 @@ import { describeError } from './bot/errors.js';
 import type { Deps } from './bot/deps.js';
 import type { Translate } from './bot/messages/translate.js';
 import { ReminderScheduler } from './scheduler/scheduler.js';
+import { Liveness } from './ops/liveness.js';
+import { collectProcessMetrics } from './ops/metrics.js';
+import { countRateLimits, countUpdates, PollWatch } from './ops/update-watch.js';
+import { connectToTelegram } from './ops/startup.js';
+import { createHealthRoutes, DatabaseProbe, type ExtraRoutes } from './ops/health.js';
+import { BackupSchedule } from './ops/backup.js';
 
 /** The process clock: real time, or (demos and tests) real time shifted to start at CLOCK_START. */
 function clockFrom(start: Date | null): () => Date {
@@ -42,26 +48,6 @@ function readConfig(): Config {
   }
 }
 
-/** Waits for Telegram to answer getMe, retrying with backoff: a brief outage at boot is not fatal. */
-async function initWithRetry(init: () => Promise<void>, logger: Logger, stopping: () => boolean): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await init();
-      return;
-    } catch (error) {
-      const details = describeError(error);
-      if (details.error_code === 401 || details.error_code === 404) {
-        logger.fatal({ err: details }, 'Telegram rejected BOT_TOKEN');
-        process.exit(1);
-      }
-      if (stopping()) return;
-      const delay = Math.min(30_000, 500 * 2 ** attempt);
-      logger.warn({ err: details, attempt, retry_in_ms: delay }, 'cannot reach Telegram yet');
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-}
-
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger({
@@ -80,7 +66,10 @@ async function main(): Promise<void> {
     crisisEvents: new CrisisEventStore(db),
     now: clockFrom(config.clockStart),
   };
-  const { bot, i18n, inFlight } = createBot(deps);
+  collectProcessMetrics();
+  const liveness = new Liveness();
+  const pollWatch = new PollWatch(liveness);
+  const { bot, i18n, inFlight } = createBot(deps, { apiTransformers: [pollWatch.transformer, countRateLimits], observe: countUpdates(liveness) });
   const translator = (locale: string): Translate => (key, vars) => i18n.t(locale, key, vars);
   // Scheduled messages use their own API object without auto-retry: the send queue owns their
   // retries, so a 429 pauses all of them at once instead of each waiting on its own.
@@ -90,8 +79,34 @@ async function main(): Promise<void> {
       api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
       translator,
     },
-    { cron: config.schedulerCron, ratePerSecond: config.sendRatePerSecond },
+    { cron: config.schedulerCron, ratePerSecond: config.sendRatePerSecond, onTick: () => liveness.recordTick() },
   );
+  const backups = config.backup ? new BackupSchedule(db, config.backup, logger) : undefined;
+
+  let started = false;
+  const dbProbe = config.databasePath === ':memory:' ? undefined : new DatabaseProbe(config.databasePath);
+  const healthRoutes: ExtraRoutes = createHealthRoutes({
+    liveness,
+    mode: config.mode,
+    checkDatabase: dbProbe?.check ?? (() => (db.prepare('SELECT 1').pluck().get() === 1 ? null : 'database did not answer')),
+    pollInFlightSince: pollWatch.pollInFlightSince,
+    updatesWithinMs: config.readiness.updatesWithinMs,
+    tickWithinMs: config.readiness.tickWithinMs,
+    started: () => started,
+  });
+  // Polling mode: health has a listener of its own (if HEALTH_PORT is set), up before Telegram
+  // is reached, so /readyz can say why the bot is not ready yet.
+  let healthServer: Server | undefined;
+  if (config.mode === 'polling' && config.health.port !== null) {
+    healthServer = createServer((req, res) => {
+      if (!healthRoutes(req, res)) res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve, reject) => {
+      healthServer!.once('error', reject);
+      healthServer!.listen(config.health.port!, config.health.host, resolve);
+    });
+    logger.info({ port: config.health.port, host: config.health.host }, 'health endpoints listening');
+  }
 
   let stopping = false;
   let runner: RunnerHandle | undefined;
@@ -101,9 +116,11 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     try {
+      backups?.stop();
       await scheduler.stop(STOP_GRACE_MS / 2);
       if (runner?.isRunning()) await runner.stop();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
       if (!(await inFlight.idle(STOP_GRACE_MS))) logger.warn({ running: inFlight.count }, 'stopping with updates still running');
       if (runner && inFlight.lastUpdateId !== null) {
         // Confirm what was handled, so the next start does not receive it again.
@@ -112,6 +129,7 @@ async function main(): Promise<void> {
     } catch (error) {
       logger.error({ err: describeError(error) }, 'error while stopping');
     }
+    dbProbe?.close();
     db.close();
     logger.info('stopped');
     process.exit(0);
@@ -120,8 +138,18 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.on('unhandledRejection', (reason) => logger.error({ err: describeError(reason) }, 'unhandled rejection'));
 
-  await initWithRetry(() => bot.init(), logger, () => stopping);
-  if (stopping) return;
+  const connected = await connectToTelegram({
+    token: config.botToken,
+    apiRoot: config.telegramApiRoot,
+    logger,
+    stopping: () => stopping,
+  });
+  if (connected.kind === 'stopped') return;
+  if (connected.kind === 'rejected') {
+    logger.fatal({ reason: connected.reason }, 'Telegram rejected BOT_TOKEN');
+    process.exit(1);
+  }
+  bot.botInfo = connected.me;
   try {
     await setCommandMenus(bot.api, translator, config.defaultLocale);
   } catch (error) {
@@ -132,19 +160,23 @@ async function main(): Promise<void> {
     const { url, secret, port } = config.webhook;
     const handle = webhookCallback(bot, 'http', { secretToken: secret });
     server = createServer((req, res) => {
+      if (healthRoutes(req, res)) return;
       if (req.method === 'POST') return void handle(req, res);
-      res.writeHead(req.url === '/healthz' ? 200 : 404).end();
+      res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server!.listen(port, resolve));
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     scheduler.start();
+    started = true;
     logger.info({ mode: 'webhook', port, bot: bot.botInfo.username }, 'started');
   } else {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     scheduler.start();
+    started = true;
     logger.info({ mode: 'polling', bot: bot.botInfo.username }, 'started');
   }
+  backups?.start();
 }
 
 main().catch((error) => {

@@ -1,4 +1,4 @@
-import { Bot, type Middleware, type NextFunction } from 'grammy';
+import { Bot, type Middleware, type NextFunction, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, createConversation } from '@grammyjs/conversations';
@@ -51,15 +51,25 @@ export interface CreatedBot {
   inFlight: InFlightUpdates;
 }
 
-export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {}): CreatedBot {
+export interface CreateBotOptions {
+  botInfo?: UserFromGetMe;
+  /** Installed on the bot's API inside the retry policy, so they see every attempt (ops watching polls). */
+  apiTransformers?: Transformer[];
+  /** Runs first for every update (ops counting updates); must call next. */
+  observe?: Middleware<BotContext>;
+}
+
+export function createBot(deps: Deps, options: CreateBotOptions = {}): CreatedBot {
   const bot = new Bot<BotContext>(deps.config.botToken, {
     client: { apiRoot: deps.config.telegramApiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
+  if (options.apiTransformers?.length) bot.api.config.use(...options.apiTransformers);
   bot.api.config.use(retryPolicy());
   const i18n = createI18n(deps.config.defaultLocale);
   const inFlight = new InFlightUpdates();
 
+  if (options.observe) bot.use(options.observe);
   bot.use(inFlight.middleware);
   // Updates of one chat are handled one after another (conversations need that); chats run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

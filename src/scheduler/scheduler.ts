@@ -16,6 +16,7 @@ import type { RelapseStore } from '../storage/relapses.js';
 import type { UserProfile, UserStore } from '../storage/users.js';
 import { rescheduleUser } from './reschedule.js';
 import { SendQueue, type QueuedSend } from './send-queue.js';
+import { metrics } from '../ops/metrics.js';
 
 export interface SchedulerDeps {
   logger: Logger;
@@ -34,6 +35,8 @@ export interface SchedulerOptions {
   /** node-cron expression of the tick; `* * * * *` in production. */
   cron: string;
   ratePerSecond: number;
+  /** Called after every tick that ran (health: the scheduler is alive). */
+  onTick?: () => void;
 }
 
 /** Due rows read per query; a tick repeats the query until it finds nothing new. */
@@ -109,6 +112,7 @@ export class ReminderScheduler {
         if (due.length < BATCH || added === 0) break;
       }
       if (queued > 0) this.deps.logger.debug({ queued }, 'reminders due');
+      this.options.onTick?.();
       return queued;
     } catch (error) {
       this.deps.logger.error({ err: describeError(error) }, 'reminder tick failed');
@@ -153,6 +157,7 @@ export class ReminderScheduler {
       // `missed` row, and today's reminder (if still within 2 hours) follows at once.
       const next = this.nextAfter(profile, row.kind, new Date(Math.max(row.dueAt.getTime(), now.getTime() - LATE_LIMIT_MS - 1)));
       schedules.claim({ ...base, next, status: 'missed' });
+      countReminder(row.kind, false, 'missed');
       logger.info({ user: row.userId, kind: row.kind, due_at: row.dueAt.toISOString() }, 'reminder missed (bot was down)');
       if (next && next.getTime() <= now.getTime()) this.tickSoon();
       return null;
@@ -161,6 +166,7 @@ export class ReminderScheduler {
     const next = this.nextAfter(profile, row.kind, row.dueAt);
     if (profile.blockedAt) {
       schedules.claim({ ...base, next, status: 'blocked' });
+      countReminder(row.kind, false, 'blocked');
       return null;
     }
     if (row.kind !== 'evening' && this.checkedInOrChecking(profile.id, localDate)) {
@@ -198,10 +204,12 @@ export class ReminderScheduler {
     const base = { userId: row.userId, kind: row.kind, dueAt: row.dueAt, localDate, now, next: null };
     if (isTooLate(row.dueAt, now)) {
       schedules.claim({ ...base, status: 'missed' });
+      countReminder(row.kind, false, 'missed');
       return null;
     }
     if (profile.blockedAt) {
       schedules.claim({ ...base, status: 'blocked' });
+      countReminder(row.kind, false, 'blocked');
       return null;
     }
     if (!schedules.claim({ ...base, status: 'claimed' })) return null;
@@ -227,16 +235,19 @@ export class ReminderScheduler {
             ),
       onSent: (sent) => {
         schedules.finish(key, 'sent', sent.message_id, this.deps.now());
+        countReminder(key.kind, Boolean(message.photo), 'sent');
         logger.debug({ user: key.userId, kind }, 'reminder sent');
       },
       onFailed: (error) => {
         if (isBlocked(error)) {
           users.markBlocked(key.userId, this.deps.now());
           schedules.finish(key, 'blocked', null, this.deps.now());
+          countReminder(key.kind, Boolean(message.photo), 'blocked');
           logger.info({ user: key.userId, kind }, 'user blocked the bot; reminders paused until they write');
           return;
         }
         schedules.finish(key, 'failed', null, this.deps.now());
+        countReminder(key.kind, Boolean(message.photo), 'failed');
         logger.warn({ user: key.userId, kind, err: describeError(error) }, 'reminder could not be sent');
       },
     };
@@ -273,6 +284,12 @@ export class ReminderScheduler {
       this.tick();
     });
   }
+}
+
+/** Metrics by kind of message (a snooze is a morning prompt; a Sunday evening with a chart is the weekly summary). */
+function countReminder(kind: ReminderKind, withChart: boolean, outcome: 'sent' | 'missed' | 'blocked' | 'failed'): void {
+  const label = kind === 'evening' ? (withChart ? 'weekly' : 'winddown') : kind === 'followup' ? 'followup' : 'morning';
+  metrics.reminders.inc({ kind: label, outcome });
 }
 
 const keyOf = (row: Pick<DueReminder, 'userId' | 'kind'>) => `${row.userId}:${row.kind}`;

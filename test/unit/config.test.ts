@@ -72,3 +72,26 @@ describe('loadConfig', () => {
     expect(config.webhook).toEqual({ url: 'https://bot.example.org/hook', secret: 's3cret_value', port: 3000 });
   });
 });
+
+describe('loadConfig: operations', () => {
+  it('serves no health port, backs nothing up and uses 90 s / 120 s readiness limits by default', () => {
+    const config = loadConfig({ BOT_TOKEN: TOKEN });
+    expect(config.health).toEqual({ port: null, host: '127.0.0.1' });
+    expect(config.readiness).toEqual({ updatesWithinMs: 90_000, tickWithinMs: 120_000 });
+    expect(config.backup).toBeNull();
+  });
+
+  it('reads HEALTH_PORT, readiness limits and the backup schedule', () => {
+    const config = loadConfig({
+      BOT_TOKEN: TOKEN, HEALTH_PORT: '9091', HEALTH_HOST: '0.0.0.0', READY_UPDATES_WITHIN_SECONDS: '5',
+      BACKUP_DIR: '/backups', BACKUP_EVERY_HOURS: '6', BACKUP_KEEP: '3',
+    });
+    expect(config.health).toEqual({ port: 9091, host: '0.0.0.0' });
+    expect(config.readiness.updatesWithinMs).toBe(5_000);
+    expect(config.backup).toEqual({ dir: '/backups', everyHours: 6, keep: 3 });
+  });
+
+  it('rejects a HEALTH_PORT that is not a port, naming it', () => {
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN, HEALTH_PORT: '70000' })).toThrow(/HEALTH_PORT/);
+  });
+});

@@ -12,6 +12,7 @@ import type { Deps } from '../deps.js';
 import { checkinReplyKeyboard, renderCheckinReply, type CheckinOutcome } from '../messages/checkin-reply.js';
 import { crisisMessage, flagCareReply } from '../messages/crisis.js';
 import { recordResponse } from '../crisis/respond.js';
+import { metrics } from '../../ops/metrics.js';
 import { ask, callbackData, quietly, type Question, type TypedAnswer } from './ask.js';
 
 export const CHECKIN = 'checkin';
@@ -245,6 +246,7 @@ export function completeCheckin(deps: Deps, userId: number, now: Date): CheckinO
     tonight: info.day === null ? null : info.day + 1,
   });
   deps.checkins.complete(userId, tipIds, now);
+  metrics.checkinsCompleted.inc();
   return checkinOutcome(deps, userId, date)!;
 }
 
