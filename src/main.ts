@@ -8,6 +8,7 @@ import { UserStore } from './storage/users.js';
 import { CheckinStore } from './storage/checkins.js';
 import { ScheduleStore } from './storage/schedules.js';
 import { RelapseStore } from './storage/relapses.js';
+import { WakeStore } from './storage/wakes.js';
 import { createBot } from './bot/create-bot.js';
 import { setCommandMenus } from './bot/commands.js';
 import { describeError } from './bot/errors.js';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     checkins: new CheckinStore(db),
     schedules: new ScheduleStore(db),
     relapses: new RelapseStore(db),
+    wakes: new WakeStore(db),
     now: clockFrom(config.clockStart),
   };
   const { bot, i18n, inFlight } = createBot(deps);

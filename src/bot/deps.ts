@@ -5,6 +5,7 @@ import type { UserStore } from '../storage/users.js';
 import type { CheckinStore } from '../storage/checkins.js';
 import type { ScheduleStore } from '../storage/schedules.js';
 import type { RelapseStore } from '../storage/relapses.js';
+import type { WakeStore } from '../storage/wakes.js';
 
 /** Services the handlers need, built once in main.ts and handed to createBot. */
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   checkins: CheckinStore;
   schedules: ScheduleStore;
   relapses: RelapseStore;
+  /** Night-companion wakes (migration 006). */
+  wakes: WakeStore;
   /** The clock, injectable so tests can pin "now". Always read through this, never `new Date()`. */
   now: () => Date;
 }

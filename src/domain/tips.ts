@@ -26,6 +26,8 @@ export interface SelectTipsInput {
   seed: string;
   /** How many to return; default 3, never more than the phase's pool. */
   count?: number;
+  /** Tips left out of the pool (e.g. ones that do not fit the hour). */
+  exclude?: readonly string[];
 }
 
 /** The phase's pool, in catalogue order. */
@@ -47,7 +49,7 @@ export function isBoosted(tip: TipDefinition, answers: NightAnswers | null): boo
 }
 
 export function selectTips(input: SelectTipsInput): string[] {
-  const pool = tipsForPhase(input.phase);
+  const pool = tipsForPhase(input.phase).filter((tip) => !input.exclude?.includes(tip.id));
   const wanted = Math.max(0, Math.min(Math.floor(input.count ?? DEFAULT_TIP_COUNT), pool.length));
   const previous = new Set(input.previousTipIds);
 

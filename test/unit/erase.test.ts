@@ -7,6 +7,7 @@ import { UserStore } from '../../src/storage/users.js';
 import { CheckinStore } from '../../src/storage/checkins.js';
 import { ScheduleStore } from '../../src/storage/schedules.js';
 import { RelapseStore } from '../../src/storage/relapses.js';
+import { WakeStore } from '../../src/storage/wakes.js';
 import { eraseUser } from '../../src/storage/erase.js';
 import { createConversationStorage } from '../../src/storage/conversation-storage.js';
 import { userRowCounts } from '../support/user-rows.js';
@@ -32,6 +33,8 @@ function fillEverything(userId: number): void {
   schedules.set(userId, 'evening', new Date('2026-11-22T22:00:00Z'));
   schedules.claim({ userId, kind: 'evening', dueAt: new Date('2026-11-22T22:00:00Z'), localDate: '2026-11-22', next: new Date('2026-11-23T22:00:00Z'), status: 'claimed', now });
   new RelapseStore(db).record(userId, '2026-11-20', now);
+  const wake = new WakeStore(db).open(userId, { nightDate: '2026-11-22', localTime: '03:05', trigger: 'text' }, now, 0);
+  new WakeStore(db).addStep(userId, wake.id, 'urge');
   createConversationStorage(db).write(String(userId), { version: 1, state: { checkin: [{ args: '[]', interrupts: [], replay: { send: [], receive: [] } }] } } as never);
 }
 

@@ -234,5 +234,6 @@ export function completeCheckin(deps: Deps, userId: number, now: Date): CheckinO
     thresholds: evaluateThresholds({ history, today: date, day: info.day }),
     recentHours: recent,
     country: profile.country,
+    wakes: deps.wakes.forNight(userId, date).map((wake) => wake.localTime),
   };
 }

@@ -3,6 +3,7 @@ import type { NightRecord, PhaseId } from '../../domain/types.js';
 import { crisisResources } from './help.js';
 import type { Translate } from './translate.js';
 import { warningMessage } from './warning.js';
+import { wakesLine } from './night.js';
 
 /** Everything the reply to a finished check-in needs, as plain data. */
 export interface CheckinOutcome {
@@ -14,6 +15,8 @@ export interface CheckinOutcome {
   /** Hours of the last 7 nights, oldest first, ending with this one; null where none recorded. */
   recentHours: (number | null)[];
   country: string;
+  /** Local times ("03:05") the user was awake in this night and opened the night companion. */
+  wakes?: string[];
 }
 
 const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -50,7 +53,8 @@ export function renderCheckinReply(t: Translate, outcome: CheckinOutcome): strin
   if (outcome.night.flags.includes('self-harm')) sections.push(`${t('crisis-intro')}\n\n${crisisResources(t, outcome.country)}`);
   const warning = warningMessage(t, outcome.thresholds);
   if (warning) sections.push(warning);
-  sections.push(`${t('checkin-thanks')}\n${summaryLine(t, outcome)}`);
+  const wakes = wakesLine(t, outcome.wakes ?? []);
+  sections.push([t('checkin-thanks'), summaryLine(t, outcome), ...(wakes ? [wakes] : [])].join('\n'));
   sections.push(`${t('status-expect-title')}\n${t(`phase-${outcome.phase}-expect`)}`);
   sections.push(`${t('checkin-tips-title')}\n${outcome.tipIds.map((id) => t(`tip-${id}`)).join('\n')}`);
   const avg = averageHours(outcome.recentHours);
