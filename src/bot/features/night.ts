@@ -80,7 +80,7 @@ after.callbackQuery(/^dy:/, async (ctx) => {
   const match = DAY_BUTTON.exec(ctx.callbackQuery.data);
   await quietly(ctx.answerCallbackQuery(match ? undefined : { text: ctx.t('button-expired') }));
   if (!match) return;
-  await quietly(ctx.editMessageReplyMarkup());
+  // The buttons stay: someone who read the tips may still want help.
   if (match[1] === 'checkin') return void (await ctx.conversation.enter(CHECKIN));
   if (match[1] === 'tips') return void (await ctx.reply(tipsText(ctx)));
   const country = ctx.deps.users.get(ctx.from.id)?.country ?? DEFAULT_COUNTRY;
