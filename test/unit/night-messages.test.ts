@@ -7,6 +7,8 @@ import { NIGHT_STEPS, tipFitsHour } from '../../src/domain/night-companion.js';
 import { PHASE_IDS } from '../../src/domain/types.js';
 import { SUPPORTED_LOCALES } from '../../src/config.js';
 import { TIPS } from '../../src/content/tips.js';
+import { selectTips } from '../../src/domain/tips.js';
+import { unfitTips } from '../../src/domain/night-companion.js';
 
 /**
  * Every night-companion message within PRODUCT.md's budget (6 lines, 450 characters) in every
@@ -108,6 +110,18 @@ describe('tips by the hour', () => {
     for (const phase of PHASE_IDS) {
       const fitting = TIPS.filter((tip) => tip.phases.includes(phase) && tipFitsHour(tip.id, 'night'));
       expect(fitting.length, phase).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
+describe('selectTips leaves out what does not fit the hour', () => {
+  it.each(PHASE_IDS)('%s, at night and in the evening, over many seeds', (phase) => {
+    for (const part of ['night', 'evening'] as const) {
+      for (let seed = 0; seed < 40; seed++) {
+        const ids = selectTips({ phase, answers: null, previousTipIds: [], seed: String(seed), exclude: unfitTips(part) });
+        expect(ids.length).toBeGreaterThanOrEqual(2);
+        for (const id of ids) expect(tipFitsHour(id, part), `${phase} ${part} ${id}`).toBe(true);
+      }
     }
   });
 });
