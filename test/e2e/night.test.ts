@@ -155,13 +155,13 @@ describe('night companion, in English', () => {
     // 14:00: free text gets the short day reply (check-in done, so tips and help), not the menu.
     await e.restart({ env: { CLOCK_START: instant(ZONE, D, '14:00') } });
     emu.sendText(user, 'hello?');
-    const day = await emu.waitForMessage(user.id);
+    const day = await emu.waitForMessage(user.id, (m) => !m.text.startsWith('☀️'));
     expect(day.text).toContain("I can't answer typed messages");
     expect(lineCount(day.text)).toBeLessThanOrEqual(4);
     expect(day.text).not.toContain('/');
     expect(labels(day)).toEqual(['💡 Tips', '🆘 Help']);
     emu.pressButton(user, day, '💡 Tips');
-    const tips = await emu.waitForMessage(user.id);
+    const tips = await emu.waitForMessage(user.id, (m) => m.text.includes('since your last dose'));
     expect(tips.text).toContain('For today:');
     emu.pressButton(user, day, 'dy:help');
     expect((await emu.waitForMessage(user.id)).text).toContain('Support, right now');
@@ -205,17 +205,21 @@ describe('night companion, in English', () => {
 describe('night companion, in Spanish, with a window that crosses midnight (23:30 → 06:00)', () => {
   const ZONE = 'Europe/Madrid';
 
-  it('23:45 gets the companion for the coming night, crisis text the crisis path, 06:10 the day reply, and the morning reply mentions the wake', async () => {
+  it('the wind-down at 23:30 carries the night button; text then gets the companion for the coming night, the button at 02:00 too; crisis first; 06:10 the day reply; the morning reply mentions both wakes', async () => {
     const evening = addDays(D, -1);
-    e = await setupE2E({ env: { CLOCK_START: instant(ZONE, evening, '23:45') } });
+    const tick = (time: string, seconds = 0) => ({ SCHEDULER_CRON: '* * * * * *', CLOCK_START: instant(ZONE, time === '23:30' ? evening : D, time, seconds) });
+    e = await setupE2E({ env: tick('23:30', -2) });
     const { emu } = e;
     const user = emu.createUser({ languageCode: 'es' });
     seedUser(e.dbPath, { id: user.id, zone: ZONE, locale: 'es', patch: { lastDoseDate: addDays(D, -4), morningTime: '06:00', eveningTime: '23:30' } });
+    await e.restart();
     const isCompanion = (m: SentMessage) => m.text.includes('¿Qué es lo más difícil ahora?');
 
+    const winddown = await emu.waitForMessage(user.id, (m) => m.text.includes('Es hora de ir bajando el ritmo'), { timeoutMs: 15_000 });
+    expect(labels(winddown)).toEqual(['¿Despierto de noche? Tócame', 'Esta noche no', 'No más avisos de noche']);
+
     emu.sendText(user, 'no puedo dormir, que hago');
-    const companion = await emu.waitForMessage(user.id);
-    expect(isCompanion(companion)).toBe(true);
+    const companion = await emu.waitForMessage(user.id, isCompanion);
     expect(companion.text).toContain('Noche 4 · Pico');
     expectWithinBudget(companion.text);
     expect(labels(companion)).toEqual(['El cuerpo no se calma', 'La mente no para', 'Ganas de consumir', 'Hablar con alguien']);
@@ -232,28 +236,28 @@ describe('night companion, in Spanish, with a window that crosses midnight (23:3
       expectWithinBudget(edit.text);
     }
     // The wake belongs to the night that ends on D's morning, though it began on the evening before.
-    expect(wakesOf(user.id)).toMatchObject([{ nightDate: D, localTime: '23:45', trigger: 'text', steps: ['body', 'mind', 'urge', 'talk'] }]);
+    const [first] = wakesOf(user.id);
+    expect(first).toMatchObject({ nightDate: D, trigger: 'text', steps: ['body', 'mind', 'urge', 'talk'] });
+    expect(first!.localTime).toMatch(/^23:3\d$/);
 
     emu.sendText(user, '/awake');
-    expect(isCompanion(await emu.waitForMessage(user.id))).toBe(true);
+    await emu.waitForMessage(user.id, isCompanion);
 
     emu.sendText(user, 'me quiero morir');
-    const crisis = await emu.waitForMessage(user.id);
-    expect(crisis.text).toContain('No tienes que cargar con esto a solas');
+    const crisis = await emu.waitForMessage(user.id, (m) => m.text.includes('No tienes que cargar con esto a solas'));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(emu.lastSent(user.id)?.messageId).toBe(crisis.messageId);
 
-    // After midnight, still in the window: a second wake on the same night.
-    await e.restart({ env: { CLOCK_START: instant(ZONE, D, '03:00') } });
-    emu.sendText(user, 'otra vez despierto');
-    expect(isCompanion(await emu.waitForMessage(user.id))).toBe(true);
-    expect(wakesOf(user.id).map((w) => [w.nightDate, w.localTime])).toEqual([[D, '23:45'], [D, '03:00']]);
+    // 02:00, after midnight and still in the window: the wind-down's button opens a second wake on the same night.
+    await e.restart({ env: tick('02:00') });
+    emu.pressButton(user, winddown, '¿Despierto de noche? Tócame');
+    expect((await emu.waitForMessage(user.id, isCompanion)).text).toContain('Noche 4 · Pico');
+    expect(wakesOf(user.id).map((w) => [w.nightDate, w.localTime, w.trigger])).toEqual([[D, first!.localTime, 'text'], [D, '02:00', 'button']]);
 
     // 06:10: the window has closed. The day reply, with the check-in offered (none yet today).
     await e.restart({ env: { CLOCK_START: instant(ZONE, D, '06:10') } });
     emu.sendText(user, 'hola');
-    const day = await emu.waitForMessage(user.id);
-    expect(day.text).toContain('No puedo responder a mensajes escritos');
+    const day = await emu.waitForMessage(user.id, (m) => m.text.includes('No puedo responder a mensajes escritos'));
     expect(day.text).toContain('Aún no has hecho el registro de hoy');
     expect(lineCount(day.text)).toBeLessThanOrEqual(4);
     expect(labels(day)).toEqual(['☀️ Registrar ahora', '💡 Consejos', '🆘 Ayuda']);
@@ -265,19 +269,19 @@ describe('night companion, in Spanish, with a window that crosses midnight (23:3
     emu.pressButton(user, await wait(SPANISH_CHECKIN.anxiety), '5');
     emu.pressButton(user, await wait(SPANISH_CHECKIN.flags), 'cf:done');
     const reply = await wait(SPANISH_CHECKIN.thanks);
-    expect(reply.text).toContain('🌙 Estuviste en vela a las 23:45 y 3:00: es parte de esta noche, y el descanso igual contó.');
+    expect(reply.text).toContain(`🌙 Estuviste en vela a las ${first!.localTime} y 2:00: es parte de esta noche, y el descanso igual contó.`);
 
     // /export and /delete in Spanish cover the wakes too.
     emu.sendText(user, '/export');
     const doc = await emu.waitForMessage(user.id, (m) => m.method === 'sendDocument');
     const rows = doc.document!.bytes!.toString('utf8').trimEnd().split('\r\n').map((line) => line.split(','));
-    expect(rows.find((row) => row[0] === D)![EXPORT_COLUMNS.indexOf('night_wakes')]).toBe('23:45 body+mind+urge+talk;03:00');
+    expect(rows.find((row) => row[0] === D)![EXPORT_COLUMNS.indexOf('night_wakes')]).toBe(`${first!.localTime} body+mind+urge+talk;02:00`);
     emu.sendText(user, '/delete');
     const confirm = await wait('¿Lo borro todo?');
     emu.pressButton(user, confirm, 'Sí, borrar todo');
     await emu.waitForEdit(user.id, confirm.messageId, (ed) => ed.text.includes('Todo lo tuyo quedó borrado'));
     expect(wakesOf(user.id)).toEqual([]);
-  }, 120_000);
+  }, 150_000);
 
   it('/tips in the evening is "Para esta noche" without daytime exercise, and the menu lists /awake in both languages', async () => {
     e = await setupE2E({ env: { CLOCK_START: instant(ZONE, D, '19:00') } });
