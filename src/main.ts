@@ -9,6 +9,7 @@ import { CheckinStore } from './storage/checkins.js';
 import { ScheduleStore } from './storage/schedules.js';
 import { RelapseStore } from './storage/relapses.js';
 import { CrisisEventStore } from './storage/crisis-events.js';
+import { WakeStore } from './storage/wakes.js';
 import { createBot } from './bot/create-bot.js';
 import { setCommandMenus } from './bot/commands.js';
 import { describeError } from './bot/errors.js';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     schedules: new ScheduleStore(db),
     relapses: new RelapseStore(db),
     crisisEvents: new CrisisEventStore(db),
+    wakes: new WakeStore(db),
     now: clockFrom(config.clockStart),
   };
   collectProcessMetrics();

@@ -31,6 +31,7 @@ import { createUsed, USED } from './conversations/used.js';
 import { settingsEditFeature, settingsFeature } from './features/settings.js';
 import { privacyFeature } from './features/privacy.js';
 import { usedFeature } from './features/used.js';
+import { dayButtons, nightFeature } from './features/night.js';
 
 /**
  * Bumped whenever a conversation's sequence of waits changes incompatibly: stored states of an
@@ -99,6 +100,7 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): CreatedBo
   inPrivate.use(settingsFeature);
   inPrivate.use(progressFeature);
   inPrivate.use(checkinDetailsFeature);
+  inPrivate.use(nightFeature);
   inPrivate.use(createConversation(createOnboarding(deps), ONBOARDING));
   inPrivate.use(createConversation(createCheckin(deps), CHECKIN));
   inPrivate.use(createConversation(createSettingsEdit(deps), SETTINGS_EDIT));
@@ -109,6 +111,8 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): CreatedBo
   inPrivate.use(usedFeature);
   inPrivate.use(settingsEditFeature);
   inPrivate.use(tipsFeature);
+  // Free text (night companion / short day reply) is answered in unhandledFeature, well after crisis.
+  inPrivate.use(dayButtons);
   inPrivate.use(unhandledFeature);
 
   bot.catch(async (err) => {

@@ -47,6 +47,7 @@ export const EXPORT_COLUMNS = [
   'flags',
   'tips_shown',
   'previous_attempt',
+  'night_wakes',
   'telegram_user_id',
   'language',
   'status',
@@ -64,6 +65,19 @@ export const EXPORT_COLUMNS = [
   'crisis_responses',
 ] as const;
 
+/** A wake on a night: its local time and the night companion's buttons tapped (ids). */
+export interface ExportWake {
+  nightDate: LocalDate;
+  localTime: string;
+  steps: readonly string[];
+}
+
+/** The night columns, before the profile's: what an empty row leaves blank. */
+const NIGHT_COLUMN_COUNT = EXPORT_COLUMNS.indexOf('telegram_user_id');
+
+/** "03:05 body+urge" — a wake's time, then the buttons tapped, if any. */
+const wakeCell = (wake: ExportWake): string => (wake.steps.length ? `${wake.localTime} ${wake.steps.join('+')}` : wake.localTime);
+
 /** Lists inside one cell are separated by ";" so they never need quoting. */
 const list = (items: readonly string[]): string => items.join(';');
 
@@ -76,6 +90,7 @@ export function buildExportCsv(
   nights: readonly ExportNight[],
   relapseDates: readonly LocalDate[],
   crisisEvents: readonly ExportCrisisEvent[] = [],
+  wakes: readonly ExportWake[] = [],
 ): string {
   const profileCells: CsvValue[] = [
     profile.id,
@@ -95,20 +110,25 @@ export function buildExportCsv(
     // "2026-12-01T03:12:00.000Z crisis text": when a crisis response was shown, its level and source.
     list(crisisEvents.map((e) => `${e.at.toISOString()} ${e.level} ${e.source}`)),
   ];
-  const nightRows: CsvValue[][] = [...nights]
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((night) => [
-      night.date,
-      night.complete,
-      night.hours,
-      night.quality,
-      night.restlessness,
-      night.anxiety,
-      list(night.flags as readonly CheckinFlag[]),
-      list(night.tipIds),
-      isPreviousAttempt(night.date, relapseDates),
+  // A night with wakes but no check-in still gets its row, with the answers empty.
+  const dates = [...new Set([...nights.map((n) => n.date), ...wakes.map((w) => w.nightDate)])].sort();
+  const nightRows: CsvValue[][] = dates.map((date) => {
+    const night = nights.find((n) => n.date === date);
+    const wakesCell = list(wakes.filter((w) => w.nightDate === date).map(wakeCell));
+    return [
+      date,
+      night ? night.complete : null,
+      night?.hours ?? null,
+      night?.quality ?? null,
+      night?.restlessness ?? null,
+      night?.anxiety ?? null,
+      night ? list(night.flags as readonly CheckinFlag[]) : null,
+      night ? list(night.tipIds) : null,
+      isPreviousAttempt(date, relapseDates),
+      wakesCell,
       ...profileCells,
-    ]);
-  const rows = nightRows.length > 0 ? nightRows : [[...Array<CsvValue>(9).fill(null), ...profileCells]];
+    ];
+  });
+  const rows = nightRows.length > 0 ? nightRows : [[...Array<CsvValue>(NIGHT_COLUMN_COUNT).fill(null), ...profileCells]];
   return toCsv([[...EXPORT_COLUMNS], ...rows]);
 }

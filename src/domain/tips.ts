@@ -32,6 +32,8 @@ export interface SelectTipsInput {
    * except that tips limited to early nights are left out when the night is unknown.
    */
   tonight?: number | null;
+  /** Tips left out of the pool (e.g. ones that do not fit the hour). */
+  exclude?: readonly string[];
 }
 
 /** The phase's pool, in catalogue order. */
@@ -60,7 +62,7 @@ export function tipsForNight(phase: PhaseId, tonight: number | null | undefined)
 }
 
 export function selectTips(input: SelectTipsInput): string[] {
-  const pool = tipsForNight(input.phase, input.tonight);
+  const pool = tipsForNight(input.phase, input.tonight).filter((tip) => !input.exclude?.includes(tip.id));
   const wanted = Math.max(0, Math.min(Math.floor(input.count ?? DEFAULT_TIP_COUNT), pool.length));
   const previous = new Set(input.previousTipIds);
 

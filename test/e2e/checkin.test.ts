@@ -276,7 +276,8 @@ describe('/tips', () => {
     e.emu.sendText(user, '/tips');
     const reply = await e.emu.waitForMessage(user.id);
     expect(reply.text).toContain('Day 4 since your last dose · Peak');
-    expect(reply.text).toContain('For tonight:');
+    // noonZone: it is about noon for this user, so the tips are for the day.
+    expect(reply.text).toContain('For today:');
   });
 
   it('shows general tips to someone who has not set up', async () => {

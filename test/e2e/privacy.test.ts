@@ -107,6 +107,9 @@ describe('/delete', () => {
     seedUser(e.dbPath, { id: user.id, zone, daysSinceLastDose: 4 });
     seedNight(e.dbPath, user.id, { date: addDays(localToday(zone), -1), hours: 2 });
     await checkInByButtons();
+    // A night wake, through the bot's own /awake.
+    e.emu.sendText(user, '/awake');
+    await e.emu.waitForMessage(user.id, (m) => m.text.includes("What's hardest right now?"));
     // Leave a check-in half-answered, so there is a draft and an open conversation too.
     e.emu.sendText(user, '/checkin');
     e.emu.pressButton(user, await e.emu.waitForMessage(user.id, (m) => m.text.includes('already checked in')), 'Redo today');
@@ -130,7 +133,7 @@ describe('/delete', () => {
         if (table !== 'deliveries') expect(count, table).toBeGreaterThan(0);
       }
     });
-    expect(before).toMatchObject({ users: 1, checkins: 2, checkin_drafts: 1, conversation_state: 1, relapses: 1, schedules: 2 });
+    expect(before).toMatchObject({ users: 1, checkins: 2, checkin_drafts: 1, conversation_state: 1, relapses: 1, schedules: 2, night_wakes: 1 });
 
     e.emu.sendText(user, '/delete');
     const confirm = await e.emu.waitForMessage(user.id, (m) => m.text.includes('Erase everything?'));

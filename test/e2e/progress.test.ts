@@ -113,7 +113,7 @@ describe('weekly summary', () => {
     expect(caption).toContain('Keep doing:');
     expect(caption).toContain('For the week ahead:');
     expect(caption).not.toContain('Three things for tonight');
-    expect(buttonLabels(summary)).toEqual(['Skip tonight', 'Stop evening reminders']);
+    expect(buttonLabels(summary)).toEqual(['Awake in the night? Tap me', 'Skip tonight', 'Stop evening reminders']);
 
     e.emu.pressButton(user, summary, 'Skip tonight');
     const edit = await e.emu.waitForEdit(user.id, summary.messageId, (m) => m.method === 'editMessageCaption');

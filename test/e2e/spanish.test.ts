@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DateTime } from 'luxon';
 import { addDays } from '../../src/domain/dates.js';
+import { nightPosition } from '../../src/domain/night-window.js';
 import { setupE2E, type E2E } from '../support/fixtures.js';
 import { inlineButtons, type FakeUser, type ReplyMarkup, type SentMessage } from '../../src/emulator/emulator.js';
 import { localToday, seedNight, seedUser } from '../support/seed.js';
@@ -173,7 +174,8 @@ describe('a Spanish speaker', () => {
     emu.sendText(user, '/help');
     await next('Apoyo, ahora mismo');
     emu.sendText(user, '/tips');
-    await next('Para esta noche:');
+    // The title follows the hour on the user's clock (this test runs on real time).
+    await next(nightPosition(new Date(), 'America/Mexico_City', '22:30', '07:00').part === 'day' ? 'Para hoy:' : 'Para esta noche:');
     emu.sendText(user, '/start');
     await next('Lo normal ahora:');
 
@@ -259,8 +261,10 @@ describe('a Spanish speaker', () => {
     expect(restarted.text).toContain('Tu noche anterior se queda en tu historial');
 
     // Things that are not commands, and an unknown command.
+    // Free text: the night companion in the night window, else the short day reply — never the command list.
     emu.sendText(user, 'hola?');
-    expect((await next('No te entendí')).text).toContain('/checkin — Registro de sueño de la mañana');
+    const atNight = nightPosition(new Date(), 'America/New_York', '22:30', '06:45').part === 'night';
+    expect((await next(atNight ? '¿Qué es lo más difícil ahora?' : 'No puedo responder a mensajes escritos')).text).not.toContain('/checkin');
     emu.sendText(user, '/progreso');
     await next('No te entendí');
     emu.sendText(user, '/cancel');
@@ -361,7 +365,7 @@ describe('scheduled messages for a Spanish speaker', () => {
     const winddown = await emu.waitForMessage(user.id, (m) => m.text.includes('Es hora de ir bajando el ritmo'), { timeoutMs: 10_000 });
     expect(winddown.text).toContain('Esta noche es la noche 4 · Pico');
     expect(winddown.text).toContain('Tres cosas para esta noche:');
-    expect(labels(winddown)).toEqual(['Esta noche no', 'No más avisos de noche']);
+    expect(labels(winddown)).toEqual(['¿Despierto de noche? Tócame', 'Esta noche no', 'No más avisos de noche']);
     emu.pressButton(user, winddown, 'Esta noche no');
     await emu.waitForEdit(user.id, winddown.messageId, (ed) => ed.text.includes('esta noche sin lista'));
 

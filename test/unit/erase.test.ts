@@ -8,6 +8,7 @@ import { CheckinStore } from '../../src/storage/checkins.js';
 import { ScheduleStore } from '../../src/storage/schedules.js';
 import { RelapseStore } from '../../src/storage/relapses.js';
 import { CrisisEventStore } from '../../src/storage/crisis-events.js';
+import { WakeStore } from '../../src/storage/wakes.js';
 import { eraseUser } from '../../src/storage/erase.js';
 import { createConversationStorage } from '../../src/storage/conversation-storage.js';
 import { userRowCounts } from '../support/user-rows.js';
@@ -35,6 +36,8 @@ function fillEverything(userId: number): void {
   new RelapseStore(db).record(userId, '2026-11-20', now);
   new CrisisEventStore(db).record(userId, { at: now, level: 'crisis', source: 'text' });
   schedules.set(userId, 'followup', new Date('2026-11-22T11:00:00Z'));
+  const wake = new WakeStore(db).open(userId, { nightDate: '2026-11-22', localTime: '03:05', trigger: 'text' }, now, 0);
+  new WakeStore(db).addStep(userId, wake.id, 'urge');
   createConversationStorage(db).write(String(userId), { version: 1, state: { checkin: [{ args: '[]', interrupts: [], replay: { send: [], receive: [] } }] } } as never);
 }
 

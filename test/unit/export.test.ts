@@ -96,6 +96,21 @@ describe('buildExportCsv', () => {
     for (const row of rows) expect(row).toHaveLength(EXPORT_COLUMNS.length);
   });
 
+  it('has a night_wakes column: the time and buttons of each wake, and a row for a night with wakes but no check-in', () => {
+    const wakes = [
+      { nightDate: '2026-11-12', localTime: '03:05', steps: ['body', 'urge'] },
+      { nightDate: '2026-11-12', localTime: '04:40', steps: [] },
+      { nightDate: '2026-11-13', localTime: '23:30', steps: ['talk'] },
+    ];
+    const rows = parseCsv(buildExportCsv(profile, [night('2026-11-12', 3)], [], [], wakes));
+    const col = EXPORT_COLUMNS.indexOf('night_wakes');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]![col]).toBe('03:05 body+urge;04:40');
+    expect(rows[2]!.slice(0, 3)).toEqual(['2026-11-13', '', '']);
+    expect(rows[2]![col]).toBe('23:30 talk');
+    for (const row of rows) expect(row).toHaveLength(EXPORT_COLUMNS.length);
+  });
+
   it('still exports the profile when there are no nights', () => {
     const rows = parseCsv(buildExportCsv(profile, [], []));
     expect(rows).toHaveLength(2);

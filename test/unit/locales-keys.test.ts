@@ -9,6 +9,7 @@ import { RESOURCES_BY_COUNTRY } from '../../src/content/resources.js';
 import { THRESHOLD_IDS } from '../../src/domain/thresholds.js';
 import { CHECKIN_FLAGS, PHASE_IDS } from '../../src/domain/types.js';
 import { WIND_DOWN_ITEMS } from '../../src/domain/winddown.js';
+import { NIGHT_STEPS } from '../../src/domain/night-companion.js';
 import { MENU_COMMANDS } from '../../src/bot/commands.js';
 import { SETTINGS_COUNTRIES } from '../../src/bot/settings-view.js';
 import { SUPPORTED_LOCALES } from '../../src/config.js';
@@ -120,6 +121,10 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'settings-edit-*-done': ['morning', 'evening', 'zone', 'lastdose', 'quit'],
   'zone-*': NAMED_ZONES.map(zoneNameSlug),
   'milestone-*': MILESTONE_DAYS.map(String),
+  'night-stage-*': PHASE_IDS,
+  'night-button-*': NIGHT_STEPS,
+  // `talk` is built from the country's resources, not from one key.
+  'night-step-*': NIGHT_STEPS.filter((step) => step !== 'talk'),
 };
 
 /**

@@ -259,7 +259,7 @@ function phaseOn(profile: Pick<UserProfile, 'status' | 'lastDoseDate' | 'quitDat
  * check-in and again whenever a button under the reply redraws it. Null when there is no such
  * completed night (erased, or the user is unknown).
  */
-export function checkinOutcome(deps: Pick<Deps, 'users' | 'checkins'>, userId: number, date: string): CheckinOutcome | null {
+export function checkinOutcome(deps: Pick<Deps, 'users' | 'checkins' | 'wakes'>, userId: number, date: string): CheckinOutcome | null {
   const profile = deps.users.get(userId);
   const night = deps.checkins.night(userId, date);
   if (!profile || !night?.complete) return null;
@@ -276,5 +276,6 @@ export function checkinOutcome(deps: Pick<Deps, 'users' | 'checkins'>, userId: n
     recentHours: week(0),
     previousWeekHours: week(7),
     country: profile.country,
+    wakes: deps.wakes.forNight(userId, date).map((wake) => wake.localTime),
   };
 }

@@ -16,6 +16,7 @@ import {
   type OutgoingMessage,
 } from '../messages/crisis.js';
 import { countryOf, recordResponse, scheduleFollowUp } from '../crisis/respond.js';
+import { isUsersNight, openNightCompanion } from './night.js';
 
 const composer = new Composer<BotContext>();
 
@@ -82,6 +83,8 @@ composer.callbackQuery(new RegExp(`^${CONCERN_PREFIX}:(yes|no|skip)$`), async (c
     recordResponse(ctx.deps, userId, 'concern', 'answer', ctx.deps.now());
   } else {
     await send(ctx, concernDeclinedReply(t));
+    // "Just worn out" in the small hours: the night companion is what helps now.
+    if (isUsersNight(ctx)) await openNightCompanion(ctx, 'text');
   }
 });
 

@@ -27,7 +27,8 @@ composer.command('export', async (ctx) => {
     return;
   }
   const nights = deps.checkins.nights(profile.id, '0000-01-01', '9999-12-31');
-  const csv = buildExportCsv(profile, nights, deps.relapses.dates(profile.id), deps.crisisEvents.list(profile.id));
+  const wakes = deps.wakes.between(profile.id, '0000-01-01', '9999-12-31');
+  const csv = buildExportCsv(profile, nights, deps.relapses.dates(profile.id), deps.crisisEvents.list(profile.id), wakes);
   const today = localDateOf(deps.now(), profile.timeZone ?? 'UTC');
   await ctx.replyWithDocument(new InputFile(Buffer.from(csv, 'utf8'), `steady-nights-export-${today}.csv`), {
     caption: ctx.t('export-caption', { nights: nights.length }),

@@ -4,6 +4,8 @@ import { translatorOf, type BotContext } from '../context.js';
 import { quietly } from '../conversations/ask.js';
 import { describeError } from '../errors.js';
 import { PROGRESS_BUTTON, progressCaption, progressKeyboard, progressOf, renderChart, tooFewNights } from '../messages/progress.js';
+import { nightsWithWakesLine } from '../messages/night.js';
+import { addDays } from '../../domain/dates.js';
 
 /**
  * /progress: the chart of the last 14 nights (a button switches to 30 and back, editing the
@@ -21,7 +23,9 @@ function build(ctx: BotContext, windowDays: ProgressWindow): Built {
   const t = translatorOf(ctx);
   const progress = progressOf(deps, profile, deps.now(), windowDays);
   if (!progress.enough) return { kind: 'too-few', text: tooFewNights(t, progress.logged) };
-  return { kind: 'chart', png: renderChart(t, progress.data), caption: progressCaption(t, progress.data) };
+  const wakes = nightsWithWakesLine(t, deps.wakes.between(profile.id, addDays(progress.today, 1 - windowDays), progress.today));
+  const caption = [progressCaption(t, progress.data), ...(wakes ? [wakes] : [])].join('\n');
+  return { kind: 'chart', png: renderChart(t, progress.data), caption };
 }
 
 /** Builds, and on a rendering failure says so kindly (logged without any health data). */

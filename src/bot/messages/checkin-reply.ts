@@ -4,6 +4,7 @@ import type { ThresholdResult } from '../../domain/thresholds.js';
 import type { NightRecord, PhaseId } from '../../domain/types.js';
 import type { Translate } from './translate.js';
 import { checkinDetailData, hasWarning, warningKeyboard, warningMessage, whatCanHelp, type CheckinDetailView } from './warning.js';
+import { wakesLine } from './night.js';
 
 /** Everything the reply to a finished check-in needs, as plain data. */
 export interface CheckinOutcome {
@@ -17,6 +18,8 @@ export interface CheckinOutcome {
   /** Hours of the 7 nights before those, oldest first; null where none recorded. */
   previousWeekHours: (number | null)[];
   country: string;
+  /** Local times ("03:05") the user was awake in this night and opened the night companion. */
+  wakes?: string[];
 }
 
 /** PRODUCT.md "Message budgets": the check-in reply, with and without a support warning. */
@@ -74,8 +77,10 @@ export function renderCheckinReply(t: Translate, outcome: CheckinOutcome): strin
   const budget = warning ? CHECKIN_WARNING_REPLY_BUDGET : CHECKIN_REPLY_BUDGET;
   const crisis = outcome.night.flags.includes('self-harm');
   const milestone = crisis ? null : milestoneFor(outcome.day);
+  const wakes = wakesLine(t, outcome.wakes ?? []);
   const head = [
     `${t('checkin-saved')} ${summaryLine(t, outcome)}`,
+    ...(wakes ? [wakes] : []),
     ...(milestone !== null ? [t(`milestone-${milestone}`, { day: milestone })] : []),
   ].join('\n');
   const build = (tipCount: number) => {

@@ -9,6 +9,7 @@ import type { UserProfile } from '../../storage/users.js';
 import type { ScheduledMessage } from './morning.js';
 import { dayLine } from './status.js';
 import type { Translate } from './translate.js';
+import { nightOpenData } from './night.js';
 
 export type WindDownAction = 'skip' | 'stop';
 
@@ -67,6 +68,8 @@ export function weeklyOrWindDownMessage(
 
 function windDownKeyboard(t: Translate, eveningDate: LocalDate): InlineKeyboard {
   return new InlineKeyboard()
+    .text(t('winddown-button-awake'), nightOpenData(eveningDate))
+    .row()
     .text(t('winddown-button-skip'), windDownButtonData('skip', eveningDate))
     .row()
     .text(t('winddown-button-stop'), windDownButtonData('stop', eveningDate));
