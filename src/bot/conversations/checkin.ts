@@ -10,7 +10,7 @@ import { conversationNow, type AppConversation, type ConvContext } from '../cont
 import type { Deps } from '../deps.js';
 import { renderCheckinReply, type CheckinOutcome } from '../messages/checkin-reply.js';
 import { crisisMessage } from '../messages/help.js';
-import { ask, callbackData, quietly, type Question, type TypedAnswer } from './ask.js';
+import { ask, callbackData, clearReprompts, quietly, reprompt, type Question, type TypedAnswer } from './ask.js';
 
 export const CHECKIN = 'checkin';
 
@@ -136,6 +136,11 @@ function numberAnswer(
  * Question 5, several answers: each tap toggles a flag (saved at once) and redraws the buttons
  * in place; Done finishes. "Thoughts of hurting myself" sends the crisis resources the moment it
  * is tapped, before anything else.
+ *
+ * Bounded state: a toggle is saved to the draft and then rewound out of the conversation's
+ * state (`conversation.rewind` to a checkpoint taken before the wait), and junk is refused and
+ * skipped, so however many taps or messages arrive, the stored state holds this question once.
+ * The selection is therefore read back from the draft, not kept in a variable.
  */
 async function askFlags(
   conversation: AppConversation,
@@ -147,59 +152,67 @@ async function askFlags(
   const t = ctx.t.bind(ctx);
   const userId = ctx.from!.id;
   const id = 'cf';
-  let selected = [...initial];
-  const keyboard = () => {
+  const keyboard = (selected: readonly CheckinFlag[]) => {
     const kb = new InlineKeyboard();
     for (const flag of CHECKIN_FLAGS) {
       kb.text(`${selected.includes(flag) ? '☑️' : '▫️'} ${t(`checkin-flag-${flag}`)}`, callbackData(id, flag)).row();
     }
     return kb.text(`✅ ${t('checkin-flags-done')}`, callbackData(id, 'done'));
   };
-  const summary = () =>
+  const summary = (selected: readonly CheckinFlag[]) =>
     selected.length ? selected.map((f) => t(`checkin-flag-${f}`)).join(', ') : t('checkin-flags-none');
+  const savedFlags = () => deps.checkins.draft(userId)?.flags ?? [];
 
-  const prompt = await ctx.reply(t('checkin-q-flags'), { reply_markup: keyboard() });
-  const promptIds = [prompt.message_id];
+  const prompt = await ctx.reply(t('checkin-q-flags'), { reply_markup: keyboard(initial) });
+  const chatId = prompt.chat.id;
   const doneWords = new Set(['done', 'listo', 'ok', 'none', 'nada', 'no']);
+  /** `done`, a flag, or null: a tap on the prompt or a later re-prompt of it. */
+  const tapped = (update: ConvContext): 'done' | CheckinFlag | null => {
+    const messageId = update.callbackQuery?.message?.message_id;
+    const data = update.callbackQuery?.data ?? '';
+    if (messageId === undefined || messageId < prompt.message_id || !data.startsWith(`${id}:`)) return null;
+    const code = data.slice(id.length + 1);
+    return code === 'done' || (CHECKIN_FLAGS as readonly string[]).includes(code) ? (code as 'done' | CheckinFlag) : null;
+  };
+  const typedDone = (update: ConvContext) => doneWords.has(update.message?.text?.trim().toLowerCase() ?? '');
 
   for (;;) {
-    const update = await conversation.waitFor(['message', 'callback_query'], { next: true });
-    const query = update.callbackQuery;
-    if (query) {
-      const messageId = query.message?.message_id;
-      const data = query.data ?? '';
-      const code = messageId !== undefined && promptIds.includes(messageId) && data.startsWith(`${id}:`) ? data.slice(id.length + 1) : null;
-      if (code === 'done') {
-        await quietly(update.answerCallbackQuery());
-        await quietly(update.editMessageText(`${t('checkin-q-flags')}\n\n✓ ${summary()}`));
-        return selected;
+    const beforeTap = conversation.checkpoint();
+    const update = await conversation
+      .waitFor(['message', 'callback_query'], { next: true })
+      .and((u) => tapped(u) !== null || typedDone(u), {
+        otherwise: async (u) => {
+          if (u.callbackQuery) return quietly(u.answerCallbackQuery({ text: t('button-expired') }));
+          const text = u.message?.text;
+          const expected = t('checkin-q-flags-expected');
+          await reprompt(u, text?.startsWith('/') ? `${t('conversation-command-busy')}\n\n${expected}` : expected, keyboard(savedFlags()));
+        },
+      });
+    const code = tapped(update);
+    if (code !== null && code !== 'done') {
+      // Live only: this branch is rewound out of the state below, so it is never replayed.
+      const before = await conversation.external(savedFlags);
+      const turningOn = !before.includes(code);
+      const selected = turningOn ? [...before, code] : before.filter((f) => f !== code);
+      await conversation.external(() => deps.checkins.saveFlags(userId, selected, deps.now()));
+      await quietly(update.answerCallbackQuery());
+      await quietly(update.editMessageReplyMarkup({ reply_markup: keyboard(selected) }));
+      if (turningOn && code === 'self-harm') {
+        await update.reply(crisisMessage((key, vars) => t(key, vars), country, { inConversation: true }), { link_preview_options: { is_disabled: true } });
       }
-      if (code !== null && (CHECKIN_FLAGS as readonly string[]).includes(code)) {
-        const flag = code as CheckinFlag;
-        const turningOn = !selected.includes(flag);
-        selected = turningOn ? [...selected, flag] : selected.filter((f) => f !== flag);
-        const snapshot = [...selected];
-        await conversation.external(() => deps.checkins.saveFlags(userId, snapshot, deps.now()));
-        await quietly(update.answerCallbackQuery());
-        await quietly(update.editMessageReplyMarkup({ reply_markup: keyboard() }));
-        if (turningOn && flag === 'self-harm') {
-          await update.reply(crisisMessage((key, vars) => t(key, vars), country, { inConversation: true }), { link_preview_options: { is_disabled: true } });
-        }
-        continue;
-      }
-      await quietly(update.answerCallbackQuery({ text: t('button-expired') }));
-      continue;
+      await conversation.rewind(beforeTap);
     }
-    const text = update.message?.text?.trim().toLowerCase();
-    if (text !== undefined && doneWords.has(text)) {
-      for (const mid of promptIds) await quietly(ctx.api.editMessageReplyMarkup(prompt.chat.id, mid));
-      return selected;
+    const selected = await conversation.external(savedFlags);
+    await clearReprompts(conversation, ctx, chatId);
+    if (code === 'done') {
+      await quietly(update.answerCallbackQuery());
+      const messageId = update.callbackQuery!.message!.message_id;
+      if (messageId !== prompt.message_id) await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
+      await quietly(update.editMessageText(`${t('checkin-q-flags')}\n\n✓ ${summary(selected)}`));
+    } else {
+      await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
     }
-    const again = await update.reply(
-      text?.startsWith('/') ? `${t('conversation-command-busy')}\n\n${t('checkin-q-flags-expected')}` : t('checkin-q-flags-expected'),
-      { reply_markup: keyboard() },
-    );
-    promptIds.push(again.message_id);
+    return selected;
   }
 }
 

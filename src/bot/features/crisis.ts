@@ -3,6 +3,7 @@ import { DEFAULT_COUNTRY } from '../../content/resources.js';
 import { detectCrisis } from '../../domain/crisis.js';
 import { translatorOf, type BotContext } from '../context.js';
 import { crisisMessage } from '../messages/help.js';
+import { MAX_TEXT_LENGTH } from '../middlewares/sender-guard.js';
 
 const composer = new Composer<BotContext>();
 
@@ -12,7 +13,8 @@ const composer = new Composer<BotContext>();
  * conversations and stops there, so an open question simply stays open.
  */
 composer.on('message:text').filter(
-  (ctx) => !ctx.msg.text.startsWith('/') && detectCrisis(ctx.msg.text),
+  // Only the first 4,096 characters (Telegram's limit): longer text is refused after this, unread.
+  (ctx) => !ctx.msg.text.startsWith('/') && detectCrisis(ctx.msg.text.slice(0, MAX_TEXT_LENGTH)),
   async (ctx) => {
     ctx.logger.warn('crisis language detected; resources sent');
     const country = ctx.deps.users.get(ctx.from.id)?.country ?? DEFAULT_COUNTRY;
