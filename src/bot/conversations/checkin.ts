@@ -176,44 +176,42 @@ async function askFlags(
   };
   const typedDone = (update: ConvContext) => doneWords.has(update.message?.text?.trim().toLowerCase() ?? '');
 
-  for (;;) {
-    const beforeTap = conversation.checkpoint();
-    const update = await conversation
-      .waitFor(['message', 'callback_query'], { next: true })
-      .and((u) => tapped(u) !== null || typedDone(u), {
-        otherwise: async (u) => {
-          if (u.callbackQuery) return quietly(u.answerCallbackQuery({ text: t('button-expired') }));
-          const text = u.message?.text;
-          const expected = t('checkin-q-flags-expected');
-          await reprompt(u, text?.startsWith('/') ? `${t('conversation-command-busy')}\n\n${expected}` : expected, keyboard(savedFlags()));
-        },
-      });
-    const code = tapped(update);
-    if (code !== null && code !== 'done') {
-      // Live only: this branch is rewound out of the state below, so it is never replayed.
-      const before = await conversation.external(savedFlags);
-      const turningOn = !before.includes(code);
-      const selected = turningOn ? [...before, code] : before.filter((f) => f !== code);
-      await conversation.external(() => deps.checkins.saveFlags(userId, selected, deps.now()));
-      await quietly(update.answerCallbackQuery());
-      await quietly(update.editMessageReplyMarkup({ reply_markup: keyboard(selected) }));
-      if (turningOn && code === 'self-harm') {
-        await update.reply(crisisMessage((key, vars) => t(key, vars), country, { inConversation: true }), { link_preview_options: { is_disabled: true } });
-      }
-      await conversation.rewind(beforeTap);
+  const beforeTap = conversation.checkpoint();
+  const update = await conversation
+    .waitFor(['message', 'callback_query'], { next: true })
+    .and((u) => tapped(u) !== null || typedDone(u), {
+      otherwise: async (u) => {
+        if (u.callbackQuery) return quietly(u.answerCallbackQuery({ text: t('button-expired') }));
+        const text = u.message?.text;
+        const expected = t('checkin-q-flags-expected');
+        await reprompt(u, text?.startsWith('/') ? `${t('conversation-command-busy')}\n\n${expected}` : expected, keyboard(savedFlags()));
+      },
+    });
+  const code = tapped(update);
+  if (code !== null && code !== 'done') {
+    // Live only: this branch is rewound out of the state below, so it is never replayed.
+    const before = await conversation.external(savedFlags);
+    const turningOn = !before.includes(code);
+    const selected = turningOn ? [...before, code] : before.filter((f) => f !== code);
+    await conversation.external(() => deps.checkins.saveFlags(userId, selected, deps.now()));
+    await quietly(update.answerCallbackQuery());
+    await quietly(update.editMessageReplyMarkup({ reply_markup: keyboard(selected) }));
+    if (turningOn && code === 'self-harm') {
+      await update.reply(crisisMessage((key, vars) => t(key, vars), country, { inConversation: true }), { link_preview_options: { is_disabled: true } });
     }
-    const selected = await conversation.external(savedFlags);
-    await clearReprompts(conversation, ctx, chatId);
-    if (code === 'done') {
-      await quietly(update.answerCallbackQuery());
-      const messageId = update.callbackQuery!.message!.message_id;
-      if (messageId !== prompt.message_id) await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
-      await quietly(update.editMessageText(`${t('checkin-q-flags')}\n\n✓ ${summary(selected)}`));
-    } else {
-      await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
-    }
-    return selected;
+    await conversation.rewind(beforeTap);
   }
+  const selected = await conversation.external(savedFlags);
+  await clearReprompts(conversation, ctx, chatId);
+  if (code === 'done') {
+    await quietly(update.answerCallbackQuery());
+    const messageId = update.callbackQuery!.message!.message_id;
+    if (messageId !== prompt.message_id) await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
+    await quietly(update.editMessageText(`${t('checkin-q-flags')}\n\n✓ ${summary(selected)}`));
+  } else {
+    await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
+  }
+  return selected;
 }
 
 /**
