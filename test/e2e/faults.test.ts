@@ -16,6 +16,10 @@ import { join } from 'node:path';
  * updates). No timing is asserted; "exits within 15 s" is a bounded wait, not a measurement.
  */
 
+// Each test starts real processes on a shared 2-core machine: generous bounds for starting up.
+vi.setConfig({ testTimeout: 150_000, hookTimeout: 90_000 });
+const setup = () => setupE2E({ startupTimeoutMs: 60_000, waitTimeoutMs: 20_000 });
+
 let e: E2E | undefined;
 const extraBots: BotProcess[] = [];
 afterEach(async () => {
@@ -70,7 +74,7 @@ function conversationStateBytes(dbPath: string, userId: number): number {
 
 describe('1. polling heals after a 409 Conflict or a broken answer', () => {
   it('polls again after 409s from a second poller and answers /help; one log line, no stack', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const user = emu.createUser();
     await helpAnswered(emu, user);
@@ -84,7 +88,7 @@ describe('1. polling heals after a 409 Conflict or a broken answer', () => {
   });
 
   it('survives a getUpdates answer that is not JSON and a reset connection', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const user = emu.createUser();
     emu.malformNext('getUpdates');
@@ -99,7 +103,7 @@ describe('1. polling heals after a 409 Conflict or a broken answer', () => {
 
 describe('2. junk at an open question is answered and forgotten', () => {
   it('keeps the stored state the same size through 20 messages of 4,096 characters, and refuses longer text unread', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const user = emu.createUser();
     const zone = await toTimeZoneQuestion(emu, user);
@@ -127,7 +131,7 @@ describe('2. junk at an open question is answered and forgotten', () => {
   });
 
   it('still finds crisis words at the start of an over-long message', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const user = emu.createUser();
     emu.sendText(user, `I want to kill myself ${'z'.repeat(6_000)}`);
@@ -136,7 +140,7 @@ describe('2. junk at an open question is answered and forgotten', () => {
   });
 
   it('keeps the check-in flags question the same size however often a flag is toggled', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const user = emu.createUser();
     const { noonZone, seedUser } = await import('../support/seed.js');
@@ -157,6 +161,7 @@ describe('2. junk at an open question is answered and forgotten', () => {
     await emu.waitForMessage(user.id);
     await settled(emu, user);
     expect(conversationStateBytes(e.dbPath, user.id)).toBe(before);
+    expect(before).toBeLessThan(16 * 1024); // the longest conversation, at its last question
     emu.pressButton(user, flags, 'Mood feels unstable');
     await emu.waitForEdit(user.id, flags.messageId);
     emu.pressButton(user, flags, 'Done');
@@ -166,7 +171,7 @@ describe('2. junk at an open question is answered and forgotten', () => {
 
 describe('3. SIGTERM exits within 15 s whatever Telegram does', () => {
   it('exits 0 with the database closed cleanly while Telegram is unreachable and a reply is stuck', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const user = emu.createUser();
     await helpAnswered(emu, user);
@@ -186,7 +191,7 @@ describe('3. SIGTERM exits within 15 s whatever Telegram does', () => {
   });
 
   it('exits within 15 s when every call hangs (held connections)', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const user = emu.createUser();
     await helpAnswered(emu, user);
@@ -202,11 +207,11 @@ describe('3. SIGTERM exits within 15 s whatever Telegram does', () => {
 
 describe('5. a second process on the same database is refused', () => {
   it('exits 1 with one clear line while the first keeps answering', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const second = await startBot({ apiRoot: emu.apiRoot, token: emu.token, dbPath: e.dbPath });
     extraBots.push(second);
-    const exit = await exitWithin(second, 15_000);
+    const exit = await exitWithin(second, 60_000); // start-up, then the refusal
     expect(exit.code).toBe(1);
     expect(second.logs).toHaveLength(1);
     expect(second.logs[0]).toContain('another Steady Nights process is running on this database; refusing to start');
@@ -217,7 +222,7 @@ describe('5. a second process on the same database is refused', () => {
 
 describe('6. updates without a sender', () => {
   it('drops a private message without `from` quietly and keeps answering', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const user = emu.createUser();
     const message = {
@@ -237,7 +242,7 @@ describe('6. updates without a sender', () => {
 
 describe('7. a callback from someone other than the chat owner', () => {
   it('gets the old-button toast and answers nothing', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const owner = emu.createUser();
     const stranger = emu.createUser();
@@ -264,7 +269,7 @@ describe('7. a callback from someone other than the chat owner', () => {
 
 describe('8. a tap lost to kill -9 can be made again', () => {
   it('leaves the button working after the runner confirmed the tap and the process died', async () => {
-    e = await setupE2E();
+    e = await setup();
     const { emu } = e;
     const user = emu.createUser();
     emu.sendText(user, '/start');
@@ -332,7 +337,7 @@ describe('4. webhook mode', () => {
   let port: number;
 
   async function startWebhookBot() {
-    emu = await BotApiEmulator.start();
+    emu = await BotApiEmulator.start({ defaultTimeoutMs: 20_000 });
     dir = await mkdtemp(join(tmpdir(), 'steady-nights-webhook-'));
     port = await freePort();
     bot = await startBot({
@@ -342,7 +347,7 @@ describe('4. webhook mode', () => {
       env: { BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.test/hook', WEBHOOK_SECRET: SECRET, PORT: String(port) },
     });
     extraBots.push(bot);
-    await bot.waitForLog(/"msg":"started"/, 20_000);
+    await bot.waitForLog(/"msg":"started"/, 60_000);
   }
   afterEach(async () => {
     await bot?.kill();
