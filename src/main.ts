@@ -164,6 +164,7 @@ async function main(): Promise<void> {
   } catch (error) {
     logger.warn({ err: describeError(error) }, 'could not set the command menu');
   }
+  if (stopping) return; // a signal during start-up: the stop owns the exit
 
   if (config.mode === 'webhook' && config.webhook) {
     const { url, secret, port } = config.webhook;
