@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Api, webhookCallback } from 'grammy';
+import { Api } from 'grammy';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { openDatabase } from './storage/db.js';
@@ -22,6 +21,10 @@ import { countRateLimits, countUpdates, PollWatch } from './ops/update-watch.js'
 import { connectToTelegram } from './ops/startup.js';
 import { createHealthRoutes, DatabaseProbe, type ExtraRoutes } from './ops/health.js';
 import { BackupSchedule } from './ops/backup.js';
+import { InstanceLease } from './ops/instance-lease.js';
+import { PollingSupervisor } from './ops/polling.js';
+import { createWebhookServer, ACK_AFTER_MS, type WebhookServer } from './ops/webhook-server.js';
+import { STOP_DEADLINE_MS, withTimeout } from './ops/shutdown.js';
 
 /** The process clock: real time, or (demos and tests) real time shifted to start at CLOCK_START. */
 function clockFrom(start: Date | null): () => Date {
@@ -30,8 +33,8 @@ function clockFrom(start: Date | null): () => Date {
   return () => new Date(Date.now() + shift);
 }
 
-/** How long a stop waits for updates being handled to finish. */
-const STOP_GRACE_MS = 10_000;
+/** How long a stop waits for updates being handled to finish (within STOP_DEADLINE_MS overall). */
+const STOP_GRACE_MS = 8_000;
 
 /** Update kinds we handle; anything else Telegram need not send. */
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -56,6 +59,19 @@ async function main(): Promise<void> {
     secrets: [config.botToken, ...(config.webhook ? [config.webhook.secret] : [])],
   });
   const db = openDatabase(config.databasePath);
+  // One process per database: a second one is refused before it touches Telegram.
+  const lease = new InstanceLease(db);
+  const leased = lease.acquire();
+  if (!leased.ok) {
+    const { host, pid, ageMs } = leased.holder;
+    logger.fatal(
+      { holder_host: host, holder_pid: pid, heartbeat_age_s: Math.round(ageMs / 1000) },
+      'another Steady Nights process is running on this database; refusing to start',
+    );
+    db.close();
+    process.exit(1);
+  }
+  const liveness = new Liveness();
   const deps: Deps = {
     config,
     logger,
@@ -69,7 +85,6 @@ async function main(): Promise<void> {
     now: clockFrom(config.clockStart),
   };
   collectProcessMetrics();
-  const liveness = new Liveness();
   const pollWatch = new PollWatch(liveness);
   const { bot, i18n, inFlight } = createBot(deps, { apiTransformers: [pollWatch.transformer, countRateLimits], observe: countUpdates(liveness) });
   const translator = (locale: string): Translate => (key, vars) => i18n.t(locale, key, vars);
@@ -111,31 +126,57 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
-  let runner: RunnerHandle | undefined;
-  let server: Server | undefined;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
+  let finished = false;
+  let polling: PollingSupervisor | undefined;
+  let webhook: WebhookServer | undefined;
+  /** Last step of every stop, also forced by the deadline: lease released, database closed, exit. */
+  const finish = (exitCode: number) => {
+    if (finished) return;
+    finished = true;
     try {
-      backups?.stop();
-      await scheduler.stop(STOP_GRACE_MS / 2);
-      if (runner?.isRunning()) await runner.stop();
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-      if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
-      if (!(await inFlight.idle(STOP_GRACE_MS))) logger.warn({ running: inFlight.count }, 'stopping with updates still running');
-      if (runner && inFlight.lastUpdateId !== null) {
-        // Confirm what was handled, so the next start does not receive it again.
-        await bot.api.getUpdates({ offset: inFlight.lastUpdateId + 1, limit: 1, timeout: 0 });
-      }
-    } catch (error) {
-      logger.error({ err: describeError(error) }, 'error while stopping');
+      lease.release();
+    } catch {
+      /* the lease goes stale by itself */
     }
     dbProbe?.close();
     db.close();
     logger.info('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
+  const stop = async (signal: string, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    const deadline = setTimeout(() => {
+      logger.warn({ running: inFlight.count }, 'stop deadline reached; exiting with work unfinished');
+      finish(exitCode);
+    }, STOP_DEADLINE_MS);
+    try {
+      backups?.stop();
+      await withTimeout(scheduler.stop(STOP_GRACE_MS / 2), STOP_GRACE_MS / 2 + 500);
+      if (polling) await withTimeout(polling.stop(), 2_000);
+      if (webhook) await webhook.close(ACK_AFTER_MS + 500);
+      if (healthServer) {
+        healthServer.closeAllConnections();
+        await withTimeout(new Promise<void>((resolve) => healthServer!.close(() => resolve())), 1_000);
+      }
+      if (!(await inFlight.idle(STOP_GRACE_MS))) logger.warn({ running: inFlight.count }, 'stopping with updates still running');
+      if (polling && inFlight.lastUpdateId !== null) {
+        // Confirm what was handled, so the next start does not receive it again. Its own API
+        // object: no auto-retry (it retries network errors without end), a short timeout.
+        const confirm = new Api(config.botToken, { apiRoot: config.telegramApiRoot });
+        await confirm.getUpdates({ offset: inFlight.lastUpdateId + 1, limit: 1, timeout: 0 }, AbortSignal.timeout(2_000) as Parameters<Api['getUpdates']>[1]);
+      }
+    } catch (error) {
+      logger.warn({ err: describeError(error) }, 'could not finish stopping cleanly');
+    }
+    clearTimeout(deadline);
+    finish(exitCode);
+  };
+  lease.keepAlive(() => {
+    logger.error('another process took over this database; stopping');
+    void stop('lease lost', 1);
+  });
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.on('unhandledRejection', (reason) => logger.error({ err: describeError(reason) }, 'unhandled rejection'));
@@ -157,23 +198,21 @@ async function main(): Promise<void> {
   } catch (error) {
     logger.warn({ err: describeError(error) }, 'could not set the command menu');
   }
+  if (stopping) return; // a signal during start-up: the stop owns the exit
 
   if (config.mode === 'webhook' && config.webhook) {
     const { url, secret, port } = config.webhook;
-    const handle = webhookCallback(bot, 'http', { secretToken: secret });
-    server = createServer((req, res) => {
-      if (healthRoutes(req, res)) return;
-      if (req.method === 'POST') return void handle(req, res);
-      res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server!.listen(port, resolve));
+    webhook = createWebhookServer({ bot, secret, liveness, logger, extraRoutes: healthRoutes });
+    await webhook.listen(port);
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     scheduler.start();
     started = true;
     logger.info({ mode: 'webhook', port, bot: bot.botInfo.username }, 'started');
   } else {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    polling = new PollingSupervisor(bot, { allowedUpdates: ALLOWED_UPDATES, liveness, logger });
+    bot.api.config.use(polling.observePolls);
+    polling.start();
     scheduler.start();
     started = true;
     logger.info({ mode: 'polling', bot: bot.botInfo.username }, 'started');

@@ -7,11 +7,14 @@ import type { I18n } from '@grammyjs/i18n';
 import { createConversationStorage } from '../storage/conversation-storage.js';
 import type { AppContext, BotContext, ConvContext } from './context.js';
 import type { Deps } from './deps.js';
-import { describeError } from './errors.js';
+import { describeError, isUnreachableUser } from './errors.js';
 import { createI18n } from './i18n.js';
 import { attachDeps, updateLogger } from './middlewares/update-logger.js';
 import { welcomeBack } from './middlewares/welcome-back.js';
 import { InFlightUpdates } from './middlewares/in-flight.js';
+import { oversizedTextGuard, senderGuard } from './middlewares/sender-guard.js';
+import { UpdateDedupe } from '../ops/update-dedupe.js';
+import { describeExpected } from '../ops/log-errors.js';
 import { helpFeature } from './features/help.js';
 import { groupFeature } from './features/group.js';
 import { membershipFeature } from './features/membership.js';
@@ -46,6 +49,16 @@ const CONVERSATION_STATE_VERSION = 1;
  */
 export const retryPolicy = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false, rethrowHttpErrors: false });
 
+/**
+ * The retry policy for everything but getUpdates: polling failures go straight to the polling
+ * supervisor (src/ops/polling.ts), which logs them once and backs off with a cap, and a stop can
+ * abort them (auto-retry retries network errors without end).
+ */
+const retryExceptPolling = (): Transformer => {
+  const retry = retryPolicy();
+  return (prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal));
+};
+
 export interface CreatedBot {
   bot: Bot<BotContext>;
   i18n: I18n<AppContext>;
@@ -66,16 +79,19 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): CreatedBo
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   if (options.apiTransformers?.length) bot.api.config.use(...options.apiTransformers);
-  bot.api.config.use(retryPolicy());
+  bot.api.config.use(retryExceptPolling());
   const i18n = createI18n(deps.config.defaultLocale);
   const inFlight = new InFlightUpdates();
 
   if (options.observe) bot.use(options.observe);
   bot.use(inFlight.middleware);
+  // A redelivered update (webhook retry, poller restarted after a 409) is handled once.
+  bot.use(new UpdateDedupe(deps.db).middleware);
   // Updates of one chat are handled one after another (conversations need that); chats run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(updateLogger(deps));
   bot.use(i18n);
+  bot.use(senderGuard);
   bot.use(welcomeBack);
   bot.use(membershipFeature);
   bot.use(helpFeature);
@@ -95,6 +111,7 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): CreatedBo
   );
   inPrivate.use(cancelFeature);
   inPrivate.use(crisisFeature);
+  inPrivate.use(oversizedTextGuard);
   // Ahead of the conversations: these work while a question is open.
   inPrivate.use(privacyFeature);
   inPrivate.use(settingsFeature);
@@ -117,8 +134,12 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): CreatedBo
 
   bot.catch(async (err) => {
     const ctx = err.ctx;
-    (ctx.logger ?? deps.logger).error({ err: describeError(err.error) }, 'update handler failed');
-    if (ctx.chat?.type === 'private') {
+    const logger = ctx.logger ?? deps.logger;
+    // Telegram refusing or the network failing is expected: one line. A bug keeps its stack.
+    const summary = describeExpected(err.error);
+    if (summary.expected) logger.warn({ err: describeError(err.error) }, 'update handler failed');
+    else logger.error({ err: describeError(err.error) }, 'update handler failed');
+    if (ctx.chat?.type === 'private' && !isUnreachableUser(err.error)) {
       try {
         await ctx.reply(ctx.t('error-generic'));
       } catch {

@@ -139,7 +139,10 @@ function suggest(text: string): string[] {
   for (const [key, zone] of zoneIndex().byPlace) {
     if (key.length < MIN_SUGGESTABLE_KEY) continue;
     const prefix = query.length >= 3 && key.startsWith(query) ? 1 : Infinity;
-    const score = Math.min(prefix, editDistance(query, key));
+    // The distance is at least the difference in length: skip the quadratic work when that alone
+    // is too far (a long junk message then costs nothing).
+    const reachable = Math.abs(key.length - query.length) <= tolerance;
+    const score = reachable ? Math.min(prefix, editDistance(query, key)) : prefix;
     if (score <= tolerance) scored.push({ key, zone, score });
   }
   scored.sort((a, b) => a.score - b.score || a.key.length - b.key.length || a.key.localeCompare(b.key));

@@ -369,6 +369,10 @@ export class BotApiEmulator {
   private faults: Array<Fault & { method: string; remaining: number }> = [];
   private drops: Array<{ method: string; remaining: number; processed: boolean }> = [];
   private limiter: { perSecond: number; retryAfter: number; methods: Set<string>; sentAt: number[] } | undefined;
+  private holds: Array<{ method: string; remaining: number }> = [];
+  private readonly heldRequests = new Set<IncomingMessage>();
+  private malformed: Array<{ method: string; remaining: number }> = [];
+  private isDown = false;
   private stopped = false;
 
   private constructor(server: Server, port: number, options: EmulatorOptions) {
@@ -711,16 +715,98 @@ export class BotApiEmulator {
       : undefined;
   }
 
-  /** Removes pending faults, drops and the rate limit. */
+  /** Removes pending faults, drops, holds, malformed answers and the rate limit. */
   clearFaults(): void {
     this.faults = [];
     this.drops = [];
+    this.holds = [];
+    this.malformed = [];
     this.limiter = undefined;
+  }
+
+  /**
+   * What a second poller on the same token does: the long poll hanging now ends with 409
+   * Conflict, and so do the next `times - 1` getUpdates calls.
+   */
+  conflictPolling(times = 1): void {
+    let remaining = times;
+    if (this.poll) {
+      this.poll.finish(new TelegramError(409, defaultDescription(409, undefined)));
+      remaining--;
+    }
+    if (remaining > 0) this.failNext('getUpdates', { error_code: 409, times: remaining });
+  }
+
+  /**
+   * The next `times` calls of `method` are recorded and then never answered: the connection is
+   * held open (a hung proxy, a black-holed network) until `releaseHeld()`, `down()` or `stop()`.
+   */
+  holdNext(method: string, times = 1): void {
+    this.holds.push({ method, remaining: times });
+  }
+
+  /** Cuts every held connection (the client sees a network error). */
+  releaseHeld(): void {
+    for (const req of this.heldRequests) req.socket.destroy();
+    this.heldRequests.clear();
+  }
+
+  /** The next `times` calls of `method` get HTTP 200 with a body that is not JSON (a proxy's error page). */
+  malformNext(method: string, times = 1): void {
+    this.malformed.push({ method, remaining: times });
+  }
+
+  /** The next `times` calls of `method` take effect, then the connection is reset before the answer. */
+  acceptThenReset(method: string, times = 1): void {
+    this.dropNext(method, times, { processed: true });
+  }
+
+  /**
+   * Telegram becomes unreachable: every open connection (the long poll, held and idle ones) is
+   * cut, and every new request is cut on arrival, until `up()`.
+   */
+  down(): void {
+    this.isDown = true;
+    this.heldRequests.clear();
+    this.server.closeAllConnections();
+  }
+
+  up(): void {
+    this.isDown = false;
+  }
+
+  /**
+   * Puts a raw update in the queue, for what the simulated users cannot produce: a message
+   * without \`from\`, a callback from someone else. `chatId` is the chat whose wait cursor moves.
+   */
+  injectUpdate(content: Omit<Update, 'update_id'>, chatId: number, summary = 'raw update'): Update {
+    return this.enqueue(content, chatId, summary);
+  }
+
+  /**
+   * A callback query by `actor` on a message in someone else's private chat: what a forged or
+   * replayed callback looks like. Registered, so the bot can answer it.
+   */
+  sendForeignCallback(actor: FakeUser, message: SentMessage, data: string): Update {
+    const id = `${actor.id}${String(++this.callbackCounter).padStart(6, '0')}`;
+    const query: CallbackQuery = {
+      id,
+      from: this.telegramUser(actor),
+      message: structuredClone(message.message) as CallbackQuery['message'],
+      chat_instance: String(-(4_200_000_000_000 + Math.abs(message.chatId))),
+      data,
+    };
+    this.callbackQueries.set(id, { query, chatId: message.chatId, answered: false });
+    return this.enqueue({ callback_query: query }, message.chatId, `${userLabel(actor)} sent a foreign callback ${preview(data)} on #${message.messageId}`);
   }
 
   // ================================================================ HTTP
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.isDown) {
+      req.socket.destroy();
+      return;
+    }
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', this.apiRoot);
     const route = /^\/bot([^/]*)\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
@@ -756,6 +842,11 @@ export class BotApiEmulator {
       this.write(res, call, new TelegramError(401, 'Unauthorized').toResponse());
       return;
     }
+    if (this.take(this.holds, (h) => h.method === method)) {
+      this.heldRequests.add(req);
+      req.socket.once('close', () => this.heldRequests.delete(req));
+      return;
+    }
     const drop = this.take(this.drops, (d) => d.method === method);
     if (drop && !drop.processed) {
       this.destroy(req, call);
@@ -763,7 +854,12 @@ export class BotApiEmulator {
     }
     const response = await this.execute(call, parsed.files, res);
     if (drop) this.destroy(req, call);
-    else this.write(res, call, response);
+    else if (this.take(this.malformed, (m) => m.method === method)) {
+      call.status = 200;
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>502 Bad Gateway</body></html');
+      this.notify();
+    } else this.write(res, call, response);
   }
 
   /** Applies injected faults, blocking and rate limits, then runs the method. */

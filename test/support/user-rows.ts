@@ -1,7 +1,7 @@
 import type { Db } from '../../src/storage/db.js';
 
 /** Tables that hold no data about any user. Anything else must be reachable by user. */
-export const NOT_ABOUT_USERS = ['schema_migrations'];
+export const NOT_ABOUT_USERS = ['schema_migrations', 'instance_lease', 'recent_updates'];
 
 /**
  * The user's rows in every table in the file, found through sqlite_master so a table added by a

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { AppConversation, ConvContext } from '../context.js';
+import { describeError } from '../errors.js';
 
 /** One button of a question: `code` travels in callback data, so it must be short. */
 export interface Choice<T> {
@@ -62,6 +63,43 @@ export async function quietly(action: Promise<unknown>): Promise<void> {
 }
 
 /**
+ * The newest re-prompt (with buttons) of the open question in each chat. It lives outside the
+ * conversation's state on purpose: junk at an open question is answered and then forgotten
+ * (the conversation skips the update, see `ask`), so nothing about it is kept for replay. This
+ * is only used to take old re-prompts' buttons away; after a restart an old re-prompt's buttons
+ * still answer the open question, or get the "old button" toast once it is closed.
+ */
+const lastReprompt = new Map<number, number>();
+
+/**
+ * Takes the buttons off the open question's re-prompts when it is answered. The registry read
+ * is an `external`, so it happens once, live; the replay gets its recorded result.
+ */
+export async function clearReprompts(conversation: AppConversation, ctx: ConvContext, chatId: number): Promise<void> {
+  const stale = await conversation.external(() => {
+    const id = lastReprompt.get(chatId) ?? null;
+    lastReprompt.delete(chatId);
+    return id;
+  });
+  if (stale !== null) await quietly(ctx.api.editMessageReplyMarkup(chatId, stale));
+}
+
+/**
+ * Sends a re-prompt with the question's buttons (taking them off the previous re-prompt), for
+ * use in an `otherwise` handler. A failure to send is logged and the question stays open.
+ */
+export async function reprompt(ctx: ConvContext, text: string, keyboard: InlineKeyboard): Promise<void> {
+  try {
+    const again = await ctx.reply(text, { reply_markup: keyboard });
+    const previous = lastReprompt.get(again.chat.id);
+    lastReprompt.set(again.chat.id, again.message_id);
+    if (previous !== undefined) await quietly(ctx.api.editMessageReplyMarkup(again.chat.id, previous));
+  } catch (error) {
+    ctx.logger.warn({ err: describeError(error) }, 'could not re-prompt an open question');
+  }
+}
+
+/**
  * Asks one question inside a conversation and waits until it is answered, by a button of this
  * question or by acceptable typed text. Everything else gets a short re-prompt that names what
  * is expected, with the buttons again, and changes nothing:
@@ -69,59 +107,72 @@ export async function quietly(action: Promise<unknown>): Promise<void> {
  * - stickers, photos, commands, unparseable or out-of-range text → the re-prompt.
  * Updates that are neither messages nor button taps pass on to the rest of the bot.
  * /help, /cancel and crisis text are handled before conversations run, so they never reach here.
+ *
+ * Bounded state: anything that is not an answer is refused in `otherwise` and then skipped, so
+ * the conversations plugin restores the state it had before that update (verified in
+ * @grammyjs/conversations 2.1 `resumeConversation`: a skip resets the replay state to the
+ * checkpoint taken before the update was supplied). The stored state holds the answered
+ * questions only, however much junk arrives, and replaying it does not get slower.
  */
 export async function ask<T>(conversation: AppConversation, ctx: ConvContext, q: Question<T>): Promise<T> {
   const keyboard = questionKeyboard(q);
   const prompt = await ctx.reply(q.text, { reply_markup: keyboard });
-  const promptIds = [prompt.message_id];
+  const chatId = prompt.chat.id;
   const prefix = `${q.id}:`;
   const all = [...q.choices, ...(q.extraRows ?? []).flat()];
 
-  const clearOtherKeyboards = async (except?: number) => {
-    for (const id of promptIds) {
-      if (id !== except) await quietly(ctx.api.editMessageReplyMarkup(prompt.chat.id, id));
-    }
-  };
-
-  for (;;) {
-    const update = await conversation.waitFor(['message', 'callback_query'], { next: true });
+  /** A tap on this question's prompt or on one of its re-prompts (sent after the prompt). */
+  const tappedChoice = (update: ConvContext): Choice<T> | undefined => {
     const query = update.callbackQuery;
-    if (query) {
-      const onPrompt = query.message !== undefined && promptIds.includes(query.message.message_id);
-      const data = query.data ?? '';
-      const choice = onPrompt && data.startsWith(prefix) ? all.find((c) => c.code === data.slice(prefix.length)) : undefined;
-      if (!choice) {
-        await quietly(update.answerCallbackQuery({ text: update.t('button-expired') }));
-        continue;
-      }
-      await quietly(update.answerCallbackQuery());
-      const tapped = query.message!.message_id;
-      const original = tapped === prompt.message_id ? q.text : q.expected;
-      await quietly(
-        q.echoChoice === false
-          ? update.editMessageReplyMarkup()
-          : update.editMessageText(`${original}\n\n✓ ${choice.label}`),
-      );
-      await clearOtherKeyboards(tapped);
-      return choice.value;
+    const messageId = query?.message?.message_id;
+    if (!query || messageId === undefined || messageId < prompt.message_id) return undefined;
+    const data = query.data ?? '';
+    return data.startsWith(prefix) ? all.find((c) => c.code === data.slice(prefix.length)) : undefined;
+  };
+  const typedAnswer = (text: string): TypedAnswer<T> | undefined => {
+    if (text.startsWith('/')) return undefined;
+    const label = labelMatch(all, text);
+    if (label) return { ok: true, value: label.value };
+    return q.parseText?.(text);
+  };
+  const isAnswer = (update: ConvContext): boolean => {
+    if (update.callbackQuery) return tappedChoice(update) !== undefined;
+    const text = update.message?.text;
+    return text !== undefined && typedAnswer(text)?.ok === true;
+  };
+  const refuse = async (update: ConvContext): Promise<void> => {
+    if (update.callbackQuery) {
+      await quietly(update.answerCallbackQuery({ text: update.t('button-expired') }));
+      return;
     }
-
     const text = update.message?.text;
     let reason = q.expected;
-    if (text !== undefined && text.startsWith('/')) {
-      reason = `${update.t('conversation-command-busy')}\n\n${q.expected}`;
-    } else if (text !== undefined && labelMatch(all, text)) {
-      await clearOtherKeyboards();
-      return labelMatch(all, text)!.value;
-    } else if (text !== undefined && q.parseText) {
-      const answer = q.parseText(text);
-      if (answer.ok) {
-        await clearOtherKeyboards();
-        return answer.value;
-      }
-      reason = `${answer.message}\n\n${q.expected}`;
+    if (text !== undefined && text.startsWith('/')) reason = `${update.t('conversation-command-busy')}\n\n${q.expected}`;
+    else if (text !== undefined) {
+      const answer = typedAnswer(text);
+      if (answer && !answer.ok) reason = `${answer.message}\n\n${q.expected}`;
     }
-    const again = await update.reply(reason, { reply_markup: keyboard });
-    promptIds.push(again.message_id);
+    await reprompt(update, reason, keyboard);
+  };
+
+  const update = await conversation
+    .waitFor(['message', 'callback_query'], { next: true })
+    .and(isAnswer, { otherwise: refuse });
+
+  await clearReprompts(conversation, ctx, chatId);
+  const choice = tappedChoice(update);
+  if (choice) {
+    await quietly(update.answerCallbackQuery());
+    const original = update.callbackQuery!.message!.message_id === prompt.message_id ? q.text : q.expected;
+    if (update.callbackQuery!.message!.message_id !== prompt.message_id) await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
+    await quietly(
+      q.echoChoice === false
+        ? update.editMessageReplyMarkup()
+        : update.editMessageText(`${original}\n\n✓ ${choice.label}`),
+    );
+    return choice.value;
   }
+  await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
+  const answer = typedAnswer(update.message!.text!)!;
+  return (answer as { ok: true; value: T }).value;
 }

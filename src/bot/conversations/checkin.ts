@@ -13,7 +13,7 @@ import { checkinReplyKeyboard, renderCheckinReply, type CheckinOutcome } from '.
 import { crisisMessage, flagCareReply } from '../messages/crisis.js';
 import { recordResponse } from '../crisis/respond.js';
 import { metrics } from '../../ops/metrics.js';
-import { ask, callbackData, quietly, type Question, type TypedAnswer } from './ask.js';
+import { ask, callbackData, clearReprompts, quietly, reprompt, type Question, type TypedAnswer } from './ask.js';
 
 export const CHECKIN = 'checkin';
 
@@ -148,7 +148,13 @@ function numberAnswer(
 /**
  * Question 5, several answers: each tap toggles a flag (saved at once) and redraws the buttons
  * in place; Done finishes. "Thoughts of hurting myself" sends the crisis message the moment it
- * is tapped, before anything else — once per check-in, however often it is toggled.
+ * is tapped, before anything else — once per check-in, however often it is toggled (its event,
+ * recorded as it is sent, is what says so).
+ *
+ * Bounded state: a toggle is saved to the draft and then rewound out of the conversation's
+ * state (`conversation.rewind` to a checkpoint taken before the wait), and junk is refused and
+ * skipped, so however many taps or messages arrive, the stored state holds this question once.
+ * The selection is therefore read back from the draft, not kept in a variable.
  */
 async function askFlags(
   conversation: AppConversation,
@@ -160,64 +166,77 @@ async function askFlags(
   const t = ctx.t.bind(ctx);
   const userId = ctx.from!.id;
   const id = 'cf';
-  let selected = [...initial];
-  let crisisShown = false;
-  const keyboard = () => {
+  const keyboard = (selected: readonly CheckinFlag[]) => {
     const kb = new InlineKeyboard();
     for (const flag of CHECKIN_FLAGS) {
       kb.text(`${selected.includes(flag) ? '☑️' : '▫️'} ${t(`checkin-flag-${flag}`)}`, callbackData(id, flag)).row();
     }
     return kb.text(`✅ ${t('checkin-flags-done')}`, callbackData(id, 'done'));
   };
-  const summary = () =>
+  const summary = (selected: readonly CheckinFlag[]) =>
     selected.length ? selected.map((f) => t(`checkin-flag-${f}`)).join(', ') : t('checkin-flags-none');
+  const savedFlags = () => deps.checkins.draft(userId)?.flags ?? [];
 
-  const prompt = await ctx.reply(t('checkin-q-flags'), { reply_markup: keyboard() });
-  const promptIds = [prompt.message_id];
+  const prompt = await ctx.reply(t('checkin-q-flags'), { reply_markup: keyboard(initial) });
+  const chatId = prompt.chat.id;
   const doneWords = new Set(['done', 'listo', 'ok', 'none', 'nada', 'no']);
+  /** `done`, a flag, or null: a tap on the prompt or a later re-prompt of it. */
+  const tapped = (update: ConvContext): 'done' | CheckinFlag | null => {
+    const messageId = update.callbackQuery?.message?.message_id;
+    const data = update.callbackQuery?.data ?? '';
+    if (messageId === undefined || messageId < prompt.message_id || !data.startsWith(`${id}:`)) return null;
+    const code = data.slice(id.length + 1);
+    return code === 'done' || (CHECKIN_FLAGS as readonly string[]).includes(code) ? (code as 'done' | CheckinFlag) : null;
+  };
+  const typedDone = (update: ConvContext) => doneWords.has(update.message?.text?.trim().toLowerCase() ?? '');
 
-  for (;;) {
-    const update = await conversation.waitFor(['message', 'callback_query'], { next: true });
-    const query = update.callbackQuery;
-    if (query) {
-      const messageId = query.message?.message_id;
-      const data = query.data ?? '';
-      const code = messageId !== undefined && promptIds.includes(messageId) && data.startsWith(`${id}:`) ? data.slice(id.length + 1) : null;
-      if (code === 'done') {
-        await quietly(update.answerCallbackQuery());
-        await quietly(update.editMessageText(`${t('checkin-q-flags')}\n\n✓ ${summary()}`));
-        return { flags: selected, crisisShown };
-      }
-      if (code !== null && (CHECKIN_FLAGS as readonly string[]).includes(code)) {
-        const flag = code as CheckinFlag;
-        const turningOn = !selected.includes(flag);
-        selected = turningOn ? [...selected, flag] : selected.filter((f) => f !== flag);
-        const snapshot = [...selected];
-        await conversation.external(() => deps.checkins.saveFlags(userId, snapshot, deps.now()));
-        await quietly(update.answerCallbackQuery());
-        await quietly(update.editMessageReplyMarkup({ reply_markup: keyboard() }));
-        if (turningOn && flag === 'self-harm' && !crisisShown) {
-          crisisShown = true;
-          const message = crisisMessage((key, vars) => t(key, vars), country, { inConversation: true });
-          await update.reply(message.text, { reply_markup: message.keyboard, link_preview_options: { is_disabled: true } });
-          await conversation.external(() => recordResponse(deps, userId, 'crisis', 'flag', deps.now()));
-        }
-        continue;
-      }
-      await quietly(update.answerCallbackQuery({ text: t('button-expired') }));
-      continue;
+  const beforeTap = conversation.checkpoint();
+  const update = await conversation
+    .waitFor(['message', 'callback_query'], { next: true })
+    .and((u) => tapped(u) !== null || typedDone(u), {
+      otherwise: async (u) => {
+        if (u.callbackQuery) return quietly(u.answerCallbackQuery({ text: t('button-expired') }));
+        const text = u.message?.text;
+        const expected = t('checkin-q-flags-expected');
+        await reprompt(u, text?.startsWith('/') ? `${t('conversation-command-busy')}\n\n${expected}` : expected, keyboard(savedFlags()));
+      },
+    });
+  const code = tapped(update);
+  if (code !== null && code !== 'done') {
+    // Live only: this branch is rewound out of the state below, so it is never replayed.
+    const before = await conversation.external(savedFlags);
+    const turningOn = !before.includes(code);
+    const selected = turningOn ? [...before, code] : before.filter((f) => f !== code);
+    await conversation.external(() => deps.checkins.saveFlags(userId, selected, deps.now()));
+    await quietly(update.answerCallbackQuery());
+    await quietly(update.editMessageReplyMarkup({ reply_markup: keyboard(selected) }));
+    if (turningOn && code === 'self-harm' && !(await conversation.external(() => flagCrisisShown(deps, userId, deps.now())))) {
+      const message = crisisMessage((key, vars) => t(key, vars), country, { inConversation: true });
+      await update.reply(message.text, { reply_markup: message.keyboard, link_preview_options: { is_disabled: true } });
+      await conversation.external(() => recordResponse(deps, userId, 'crisis', 'flag', deps.now()));
     }
-    const text = update.message?.text?.trim().toLowerCase();
-    if (text !== undefined && doneWords.has(text)) {
-      for (const mid of promptIds) await quietly(ctx.api.editMessageReplyMarkup(prompt.chat.id, mid));
-      return { flags: selected, crisisShown };
-    }
-    const again = await update.reply(
-      text?.startsWith('/') ? `${t('conversation-command-busy')}\n\n${t('checkin-q-flags-expected')}` : t('checkin-q-flags-expected'),
-      { reply_markup: keyboard() },
-    );
-    promptIds.push(again.message_id);
+    await conversation.rewind(beforeTap);
   }
+  const selected = await conversation.external(savedFlags);
+  await clearReprompts(conversation, ctx, chatId);
+  if (code === 'done') {
+    await quietly(update.answerCallbackQuery());
+    const messageId = update.callbackQuery!.message!.message_id;
+    if (messageId !== prompt.message_id) await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
+    await quietly(update.editMessageText(`${t('checkin-q-flags')}\n\n✓ ${summary(selected)}`));
+  } else {
+    await quietly(ctx.api.editMessageReplyMarkup(chatId, prompt.message_id));
+  }
+  const crisisShown = selected.includes('self-harm') && (await conversation.external(() => flagCrisisShown(deps, userId, deps.now())));
+  return { flags: selected, crisisShown };
+}
+
+/** A check-in is done within hours: a flag response this recent belongs to this check-in. */
+const FLAG_RESPONSE_WINDOW_MS = 6 * 60 * 60 * 1000;
+
+/** Whether the flag's crisis message already went out for this check-in (its event says so). */
+function flagCrisisShown(deps: Pick<Deps, 'crisisEvents'>, userId: number, now: Date): boolean {
+  return deps.crisisEvents.list(userId).some((e) => e.source === 'flag' && now.getTime() - e.at.getTime() < FLAG_RESPONSE_WINDOW_MS);
 }
 
 /** One check-in reply gives this many tips (PRODUCT.md: one or two). */

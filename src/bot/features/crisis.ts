@@ -17,6 +17,7 @@ import {
 } from '../messages/crisis.js';
 import { countryOf, recordResponse, scheduleFollowUp } from '../crisis/respond.js';
 import { isUsersNight, openNightCompanion } from './night.js';
+import { MAX_TEXT_LENGTH } from '../middlewares/sender-guard.js';
 
 const composer = new Composer<BotContext>();
 
@@ -33,7 +34,8 @@ const inConversation = (ctx: BotContext) => Object.keys(ctx.conversation.active(
  */
 composer.on('message:text', async (ctx, next) => {
   if (ctx.msg.text.startsWith('/')) return next();
-  const { level } = assessText(ctx.msg.text);
+  // Only the first 4,096 characters (Telegram's limit): longer text is refused after this, unread.
+  const { level } = assessText(ctx.msg.text.slice(0, MAX_TEXT_LENGTH));
   if (level === 'none') return next();
   const userId = ctx.from.id;
   const t = translatorOf(ctx);
