@@ -19,6 +19,8 @@ interface CompiledEntry {
 
 interface Compiled {
   entries: CompiledEntry[];
+  combos: Array<{ family: ConceptFamily; all: Pattern[] }>;
+  calm: Pattern[];
   masks: Pattern[];
   accidents: Pattern[];
   past: Pattern[];
@@ -65,6 +67,8 @@ function keysOfSources(sources: readonly string[], into: Set<string>): void {
 function build(lexicons: readonly Lexicon[]): Compiled {
   const known = new Set<string>();
   const entries: CompiledEntry[] = [];
+  const combos: Compiled['combos'] = [];
+  const calm: Pattern[] = [];
   const masks: Pattern[] = [];
   const accidents: Pattern[] = [];
   const past: Pattern[] = [];
@@ -82,7 +86,12 @@ function build(lexicons: readonly Lexicon[]): Compiled {
       for (const source of entry.patterns) entries.push({ family: entry.family, person: entry.person, pattern: c(source) });
       keysOfSources(entry.patterns, known);
     }
+    for (const combo of lexicon.combos) {
+      combos.push({ family: combo.family, all: combo.all.map(c) });
+      keysOfSources(combo.all, known);
+    }
     for (const [list, into] of [
+      [lexicon.calm, calm],
       [lexicon.masks, masks],
       [lexicon.accidents, accidents],
       [lexicon.past, past],
@@ -112,6 +121,8 @@ function build(lexicons: readonly Lexicon[]): Compiled {
   const barriers = new Set([...negations, ...contrasts]);
   return {
     entries,
+    combos,
+    calm,
     masks,
     accidents,
     past,
@@ -148,7 +159,8 @@ function negatedBefore(keys: readonly string[], start: number, lex: Compiled): b
   for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
     const key = keys[i] as string;
     if (lex.negations.has(key)) return true;
-    if (!lex.connectors.has(key)) return false;
+    // Spanish participles sit between "nunca he" and the phrase ("nunca me he *querido* suicidar").
+    if (!lex.connectors.has(key) && !/^[a-z]{3,}(ad|id)o$/.test(key)) return false;
   }
   return false;
 }
@@ -274,6 +286,32 @@ function classify(
   return { level: entry.family === 'distress' ? 'concern' : 'crisis', family: entry.family };
 }
 
+/** Spans of a pattern in any clause of the message that no mask, negation or past explains. */
+function presentAnywhere(pattern: Pattern, sentences: readonly Sentence[], lex: Compiled): boolean {
+  for (const sentence of sentences) {
+    for (const clause of sentence.clauses) {
+      const keys = clause.tokens.map((t) => t.key);
+      const keySet = new Set(keys);
+      const spans = findAll(pattern, keys, keySet, lex.context);
+      if (spans.length === 0) continue;
+      const masks = anyMatch(lex.masks, keys, keySet, lex);
+      const past = anyMatch(lex.past, keys, keySet, lex);
+      if (spans.some((span) => !masks.some((m) => overlaps(m, span)) && !negatedBefore(keys, span.start, lex) && !inThePast(keys, span, past, false, lex))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function readCombos(sentences: readonly Sentence[], lex: Compiled): Finding[] {
+  const found: Finding[] = [];
+  for (const combo of lex.combos) {
+    if (combo.all.every((part) => presentAnywhere(part, sentences, lex))) found.push({ level: 'crisis', family: combo.family });
+  }
+  return found;
+}
+
 export function assess(text: string): CrisisAssessment {
   const lex = lexicon();
   const sentences = sentencesOf(text);
@@ -290,8 +328,16 @@ export function assess(text: string): CrisisAssessment {
     };
     readSentence(sentence, nextClause, lex, findings);
   });
+  findings.push(...readCombos(sentences, lex));
+  const settled = sentences.some((s) =>
+    s.clauses.some((clause) => {
+      const keys = clause.tokens.map((t) => t.key);
+      return anyMatch(lex.calm, keys, new Set(keys), lex).length > 0;
+    }),
+  );
   let best: Finding | null = null;
   for (const finding of findings) {
+    if (settled && finding.level === 'concern' && finding.family === 'distress') continue;
     if (
       best === null ||
       LEVEL_RANK[finding.level] > LEVEL_RANK[best.level] ||

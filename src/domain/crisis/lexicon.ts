@@ -25,6 +25,13 @@ export interface Lexicon {
   /** Text macros usable in every pattern as @name. */
   macros: Readonly<Record<string, string>>;
   entries: readonly LexiconEntry[];
+  /**
+   * Phrases that mean a crisis only together, anywhere in the message ("goodbye." + "thank you
+   * for everything"). Each part must be present, unmasked and not negated.
+   */
+  combos: ReadonlyArray<{ family: ConceptFamily; all: readonly string[] }>;
+  /** Anywhere in the message, these settle a distress phrase ("me rindo, mañana lo intento de nuevo"). */
+  calm: readonly string[];
   /** Spans that never count: idioms ("killing me", "me muero de sueño") and completed past events about others. */
   masks: readonly string[];
   /** In the same clause, an accident or chore makes a self-harm phrase ordinary ("burned myself on the stove"). */

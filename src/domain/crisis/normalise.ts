@@ -69,6 +69,19 @@ const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\p{L})-(\p{L})/gu, '$1 $2'],
 ];
 
+/**
+ * Words that only add emphasis ("I *just* want to die", "*honestly* i wanna kms", "*neta* me
+ * quiero morir"). They are dropped from the text and from the lexicon alike, so no phrase has
+ * to list where they might sit.
+ */
+export const FILLERS: ReadonlySet<string> = new Set(
+  [
+    'just', 'really', 'honestly', 'literally', 'kinda', 'actually', 'seriously', 'truly', 'totally', 'lowkey',
+    'highkey', 'fr', 'tbh', 'genuinely', 'simply', 'srsly', 'rly', 'realy', 'legit', 'deadass', 'ngl',
+    'realmente', 'neta', 'literal', 'literalmente', 'simplemente', 'wey', 'guey', 'güey', 'bro',
+  ].map((w) => fold(plainWord(w))),
+);
+
 export function sentencesOf(text: string): Sentence[] {
   let source = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   for (const [pattern, replacement] of SHORTHAND) source = source.replace(pattern, replacement);
@@ -88,7 +101,8 @@ export function sentencesOf(text: string): Sentence[] {
     for (const part of piece.split(/[,;:()¿¡"“”]+|\s[-–—]+\s/)) {
       const words = part.match(/[\p{L}\p{N}]+/gu);
       if (!words) continue;
-      clauses.push({ tokens: words.map((w) => ({ plain: squeeze(w), key: fold(squeeze(w)) })) });
+      const tokens = words.map((w) => ({ plain: squeeze(w), key: fold(squeeze(w)) })).filter((t) => !FILLERS.has(t.key));
+      if (tokens.length > 0) clauses.push({ tokens });
     }
     if (clauses.length > 0) sentences.push({ clauses, question });
   }

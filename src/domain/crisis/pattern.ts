@@ -13,7 +13,7 @@
  * Patterns are compiled once. Matching tries each start position with a few alternatives
  * each, so the work grows with the length of the message, not faster.
  */
-import { keyOf } from './normalise.js';
+import { FILLERS, keyOf } from './normalise.js';
 
 type Node =
   | { kind: 'word'; key: string }
@@ -52,7 +52,10 @@ export function expandMacros(source: string, macros: Readonly<Record<string, str
 
 export function compile(source: string, macros: Readonly<Record<string, string>> = {}): Pattern {
   const text = expandMacros(source, macros);
-  const lexemes = text.replace(/([()|])/g, ' $1 ').split(/\s+/).filter((s) => s !== '');
+  const lexemes = text
+    .replace(/([()|])/g, ' $1 ')
+    .split(/\s+/)
+    .filter((s) => s !== '' && !FILLERS.has(keyOf(s.replace(/\?$/, ''))));
   let at = 0;
 
   function parseSeq(): Node[] {
@@ -72,12 +75,14 @@ export function compile(source: string, macros: Readonly<Record<string, string>>
       }
       if (lexemes[at] !== ')') throw new Error(`unclosed group in "${source}"`);
       at++;
-      // An alternative that can match nothing makes the whole group optional by accident.
-      if (seqs.some((s) => s.every(canBeEmpty))) throw new Error(`empty alternative in "${source}"`);
+      // An alternative made only of optional parts makes the whole group optional by accident.
+      if (seqs.some((s) => s.length > 0 && s.every(canBeEmpty))) throw new Error(`empty alternative in "${source}"`);
       node = { kind: 'group', seqs };
+      // A group left with an empty alternative (a filler word was dropped) is optional.
+      if (seqs.some((s) => s.length === 0)) node = { kind: 'optional', node: { kind: 'group', seqs: seqs.filter((s) => s.length > 0) } };
       if (lexemes[at] === '?') {
         at++;
-        node = { kind: 'optional', node };
+        if (node.kind !== 'optional') node = { kind: 'optional', node };
       }
       return node;
     }
