@@ -173,9 +173,9 @@ function isFirstPerson(key: string, lex: Compiled): boolean {
 }
 
 /** Whose phrase: a first-person word inside it, else the nearest person word before it in the clause. */
-function subjectOf(keys: readonly string[], span: Span, lex: Compiled): Subject {
+function subjectOf(keys: readonly string[], span: Span, lex: Compiled, reach: number): Subject {
   for (let i = span.start; i < span.end; i++) if (isFirstPerson(keys[i] as string, lex)) return 'first';
-  for (let i = span.start - 1; i >= 0 && i >= span.start - 6; i--) {
+  for (let i = span.start - 1; i >= 0 && i >= span.start - reach; i--) {
     const key = keys[i] as string;
     // Spanish "he" + participle is "I have" ("he estado juntando pastillas"), not English "he".
     if (key === 'he' && /(ad|id|and|iend|ech|ich|ist|iert|uest)o$/.test(keys[i + 1] ?? '')) return 'first';
@@ -209,8 +209,17 @@ interface Finding {
 
 /** A clause that is just a no ("no", "nope, just tired"). */
 function answeredNo(clause: readonly string[] | undefined): boolean {
-  if (!clause || !ANSWER_NO.has(clause[0] ?? '')) return false;
+  if (!clause) return false;
+  // "...me queria morir, ya no" / "...wanted to die, not anymore"
+  if (clause.length === 2 && NOT_ANYMORE.has(clause.join(' '))) return true;
+  if (!ANSWER_NO.has(clause[0] ?? '')) return false;
   return clause.length === 1 || JUST.has(clause[1] as string);
+}
+
+const NOT_ANYMORE = new Set(['ya no', 'not anymore', 'not now', 'no more', 'not today', 'ya paso', 'not since'].map((s) => s.split(' ').map(keyOf).join(' ')));
+
+function isNotAnymore(clause: readonly string[] | undefined): boolean {
+  return clause !== undefined && clause.length === 2 && NOT_ANYMORE.has(clause.join(' '));
 }
 
 const JUST = new Set(['just', 'only', 'solo', 'nomas', 'im', 'estoy', 'nada', 'para', 'not', 'i'].map(keyOf));
@@ -243,7 +252,7 @@ function readSentence(sentence: Sentence, nextClause: (ci: number) => string[] |
         if (masks.some((m) => overlaps(m, span))) continue;
         if (negatedBefore(keys, span.start, lex)) continue;
         // "suicidal? no." — a bare phrase answered by a no.
-        if (span.end === keys.length && keys.length <= 3 && answeredNo(nextClause(ci))) continue;
+        if (span.end === keys.length && answeredNo(nextClause(ci)) && (keys.length <= 3 || isNotAnymore(nextClause(ci)))) continue;
         if (entry.family === 'self-harm') {
           accident ??= anyMatch(lex.accidents, keys, keySet, lex).length > 0;
           if (accident) continue;
@@ -273,7 +282,8 @@ function classify(
 ): Finding | null {
   if (entry.person === 'other') return isNews() ? null : { level: 'other', family: 'other-at-risk' };
   // Feeling a burden is about oneself even when others are named ("they'd be better off without me").
-  const subject: Subject = entry.family === 'burden' ? 'first' : subjectOf(keys, span, lex);
+  // A topic word belongs to the nearest words only: "i read that withdrawal can cause suicidal thoughts".
+  const subject: Subject = entry.family === 'burden' ? 'first' : subjectOf(keys, span, lex, entry.person === 'generic' ? 3 : 6);
   if (subject === 'third') {
     if (entry.family === 'distress' || isNews()) return null;
     return { level: 'other', family: 'other-at-risk' };

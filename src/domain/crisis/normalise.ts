@@ -82,6 +82,16 @@ export const FILLERS: ReadonlySet<string> = new Set(
   ].map((w) => fold(plainWord(w))),
 );
 
+/** Texting shorthand → the words the lexicon is written in ("dnt" → "dont", "q" → "que"). */
+const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
+  ['dnt', 'dont'], ['dont', 'dont'], ['doesnt', 'doesnt'], ['didnt', 'didnt'], ['dint', 'didnt'], ['cnt', 'cant'], ['wnt', 'want'],
+  ['wna', 'wanna'], ['wana', 'wanna'], ['gna', 'gonna'], ['gona', 'gonna'], ['tryna', 'trying to'], ['abt', 'about'], ['bout', 'about'],
+  ['u', 'you'], ['ur', 'your'], ['n', 'and'], ['bc', 'because'], ['cuz', 'because'], ['cos', 'because'], ['tho', 'though'],
+  ['ppl', 'people'], ['smth', 'something'], ['sth', 'something'], ['ima', 'im going to'], ['imma', 'im going to'], ['im', 'im'],
+  ['q', 'que'], ['k', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['pk', 'porque'], ['x', 'por'], ['d', 'de'], ['tb', 'tambien'],
+  ['tmb', 'tambien'], ['toy', 'estoy'], ['nd', 'nada'], ['nda', 'nada'], ['bn', 'bien'], ['ps', 'pues'], ['pa', 'para'],
+]);
+
 export function sentencesOf(text: string): Sentence[] {
   let source = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   for (const [pattern, replacement] of SHORTHAND) source = source.replace(pattern, replacement);
@@ -99,8 +109,9 @@ export function sentencesOf(text: string): Sentence[] {
     const question = /\?/.test(piece) || /¿/.test(piece);
     const clauses: Clause[] = [];
     for (const part of piece.split(/[,;:()¿¡"“”]+|\s[-–—]+\s/)) {
-      const words = part.match(/[\p{L}\p{N}]+/gu);
-      if (!words) continue;
+      const raw = part.match(/[\p{L}\p{N}]+/gu);
+      if (!raw) continue;
+      const words = raw.flatMap((w) => (SHORT_FORMS.get(squeeze(w)) ?? w).split(' '));
       const tokens = words.map((w) => ({ plain: squeeze(w), key: fold(squeeze(w)) })).filter((t) => !FILLERS.has(t.key));
       if (tokens.length > 0) clauses.push({ tokens });
     }
