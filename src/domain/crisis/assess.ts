@@ -19,6 +19,9 @@ interface CompiledEntry {
 
 interface Compiled {
   entries: CompiledEntry[];
+  /** Entry indexes by anchor key, and the few entries without one: only candidates are tried. */
+  entriesByAnchor: Map<string, number[]>;
+  unanchored: number[];
   combos: Array<{ family: ConceptFamily; all: Pattern[] }>;
   calm: Pattern[];
   masks: Pattern[];
@@ -119,8 +122,21 @@ function build(lexicons: readonly Lexicon[]): Compiled {
   }
   const presentTurn = new Set([...contrasts, ...['now', 'ahora', 'today', 'hoy', 'tonight', 'anoche', 'again'].map(keyOf)]);
   const barriers = new Set([...negations, ...contrasts]);
+  const entriesByAnchor = new Map<string, number[]>();
+  const unanchored: number[] = [];
+  entries.forEach((entry, index) => {
+    if (!entry.pattern.anchors) unanchored.push(index);
+    else
+      for (const key of entry.pattern.anchors) {
+        const list = entriesByAnchor.get(key) ?? [];
+        list.push(index);
+        entriesByAnchor.set(key, list);
+      }
+  });
   return {
     entries,
+    entriesByAnchor,
+    unanchored,
     combos,
     calm,
     masks,
@@ -246,7 +262,10 @@ function readSentence(sentence: Sentence, nextClause: (ci: number) => string[] |
     let renewed = false;
     let accident: boolean | null = null;
 
-    for (const entry of lex.entries) {
+    const candidates = new Set(lex.unanchored);
+    for (const key of keySet) for (const index of lex.entriesByAnchor.get(key) ?? []) candidates.add(index);
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const entry = lex.entries[index] as CompiledEntry;
       for (const span of findAll(entry.pattern, keys, keySet, lex.context)) {
         masks ??= anyMatch(lex.masks, keys, keySet, lex);
         if (masks.some((m) => overlaps(m, span))) continue;

@@ -30,7 +30,9 @@ export interface Pattern {
   source: string;
   seq: Node[];
   /** Keys of which at least one must be in the clause for a match to be possible. */
-  anchors: ReadonlySet<string> | null;
+  anchors: readonly string[] | null;
+  /** Keys a match can start with, when known: other start positions are not tried. */
+  first: ReadonlySet<string> | null;
 }
 
 export interface MatchContext {
@@ -102,7 +104,32 @@ export function compile(source: string, macros: Readonly<Record<string, string>>
 
   const seq = parseSeq();
   if (at !== lexemes.length || seq.length === 0) throw new Error(`cannot parse pattern "${source}"`);
-  return { source, seq, anchors: anchorsOf(seq) };
+  const anchors = anchorsOf(seq);
+  return { source, seq, anchors: anchors ? [...anchors] : null, first: firstKeys(seq) };
+}
+
+function firstKeys(seq: readonly Node[]): Set<string> | null {
+  const keys = new Set<string>();
+  for (const node of seq) {
+    if (node.kind === 'start' || node.kind === 'end') continue;
+    const inner = firstOf(node.kind === 'optional' ? node.node : node);
+    if (!inner) return null;
+    for (const key of inner) keys.add(key);
+    if (!canBeEmpty(node)) return keys;
+  }
+  return null;
+}
+
+function firstOf(node: Node): Set<string> | null {
+  if (node.kind === 'word') return new Set([node.key]);
+  if (node.kind !== 'group') return null;
+  const keys = new Set<string>();
+  for (const seq of node.seqs) {
+    const inner = firstKeys(seq);
+    if (!inner) return null;
+    for (const key of inner) keys.add(key);
+  }
+  return keys;
 }
 
 function canBeEmpty(node: Node): boolean {
@@ -111,23 +138,25 @@ function canBeEmpty(node: Node): boolean {
   return false;
 }
 
-/** The first mandatory item made only of plain words gives the keys a clause must contain. */
-function anchorsOf(seq: readonly Node[]): ReadonlySet<string> | null {
+/**
+ * Keys of which at least one must be in the clause for the sequence to match: the smallest
+ * such set among its mandatory items. Lets most patterns be skipped without trying a match.
+ */
+function anchorsOf(seq: readonly Node[]): Set<string> | null {
+  let best: Set<string> | null = null;
   for (const node of seq) {
-    const keys = wordKeys(node);
-    if (keys) return keys;
+    const keys = requiredKeys(node);
+    if (keys && (best === null || keys.size < best.size)) best = keys;
   }
-  return null;
+  return best;
 }
 
-function wordKeys(node: Node): Set<string> | null {
+function requiredKeys(node: Node): Set<string> | null {
   if (node.kind === 'word') return new Set([node.key]);
   if (node.kind !== 'group') return null;
   const keys = new Set<string>();
   for (const seq of node.seqs) {
-    const first = seq[0];
-    if (!first) return null;
-    const inner = wordKeys(first);
+    const inner = anchorsOf(seq);
     if (!inner) return null;
     for (const key of inner) keys.add(key);
   }
@@ -189,9 +218,10 @@ export function findAll(
   keySet: ReadonlySet<string>,
   ctx: MatchContext,
 ): Span[] {
-  if (pattern.anchors && ![...pattern.anchors].some((k) => keySet.has(k))) return [];
+  if (pattern.anchors && !pattern.anchors.some((k) => keySet.has(k))) return [];
   const spans: Span[] = [];
-  for (let start = 0; start <= keys.length; start++) {
+  for (let start = 0; start < keys.length; start++) {
+    if (pattern.first && !pattern.first.has(keys[start] as string)) continue;
     const found = seqEnds(pattern.seq, keys, start, ctx);
     if (found.length === 0) continue;
     const end = Math.max(...found);
