@@ -171,12 +171,18 @@ function overlaps(a: Span, b: Span): boolean {
  * negation? ("I'm *not going to* kill myself", "*no tengo* pensamientos suicidas", "*sin* ideas
  * de hacerme daño"). A subject or a content word stops the walk: "no, I want to die" fires.
  */
+/** "not that i want to die…", "no es que me quiera morir…": the whole clause is denied. */
+const DENIAL_OPENINGS: readonly string[][] = ['not that', 'its not like', 'it s not like', 'no es que', 'no es como que', 'ni que'].map((s) =>
+  s.split(' ').map(keyOf),
+);
+
 function negatedBefore(keys: readonly string[], start: number, lex: Compiled): boolean {
+  if (DENIAL_OPENINGS.some((opening) => opening.length <= start && opening.every((k, i) => keys[i] === k))) return true;
   for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
     const key = keys[i] as string;
     if (lex.negations.has(key)) return true;
     // Spanish participles sit between "nunca he" and the phrase ("nunca me he *querido* suicidar").
-    if (!lex.connectors.has(key) && !/^[a-z]{3,}(ad|id)o$/.test(key)) return false;
+    if (!lex.connectors.has(key) && !/^[a-z]+(ad|id)o$/.test(key)) return false;
   }
   return false;
 }
@@ -238,7 +244,7 @@ function isNotAnymore(clause: readonly string[] | undefined): boolean {
   return clause !== undefined && clause.length === 2 && NOT_ANYMORE.has(clause.join(' '));
 }
 
-const JUST = new Set(['just', 'only', 'solo', 'nomas', 'im', 'estoy', 'nada', 'para', 'not', 'i'].map(keyOf));
+const JUST = new Set(['just', 'only', 'solo', 'nomas', 'im', 'estoy', 'nada', 'para', 'not', 'i', 'lol', 'haha', 'jaja', 'jk', 'xd', 'tired', 'cansada', 'cansado', 'agotado', 'agotada', 'exhausted'].map(keyOf));
 
 function readSentence(sentence: Sentence, nextClause: (ci: number) => string[] | undefined, lex: Compiled, out: Finding[]): void {
   let newsChecked = false;
