@@ -244,7 +244,7 @@ function isNotAnymore(clause: readonly string[] | undefined): boolean {
   return clause !== undefined && clause.length === 2 && NOT_ANYMORE.has(clause.join(' '));
 }
 
-const JUST = new Set(['just', 'only', 'solo', 'nomas', 'im', 'estoy', 'nada', 'para', 'not', 'i', 'lol', 'haha', 'jaja', 'jk', 'xd', 'tired', 'cansada', 'cansado', 'agotado', 'agotada', 'exhausted'].map(keyOf));
+const JUST = new Set(['just', 'only', 'solo', 'nomas', 'nada', 'lol', 'haha', 'jaja', 'jk', 'xd', 'tired', 'cansada', 'cansado', 'agotado', 'agotada', 'exhausted'].map(keyOf));
 
 function readSentence(sentence: Sentence, nextClause: (ci: number) => string[] | undefined, lex: Compiled, out: Finding[]): void {
   let newsChecked = false;
