@@ -172,7 +172,7 @@ function overlaps(a: Span, b: Span): boolean {
  * de hacerme daño"). A subject or a content word stops the walk: "no, I want to die" fires.
  */
 /** "not that i want to die…", "no es que me quiera morir…": the whole clause is denied. */
-const DENIAL_OPENINGS: readonly string[][] = ['not that', 'its not like', 'it s not like', 'no es que', 'no es como que', 'ni que'].map((s) =>
+const DENIAL_OPENINGS: readonly string[][] = ['not that', 'its not like', 'it s not like', 'never would i', 'no way i', 'no es que', 'no es como que', 'ni que'].map((s) =>
   s.split(' ').map(keyOf),
 );
 

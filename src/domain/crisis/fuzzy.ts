@@ -47,6 +47,8 @@ export function createCorrector(keywords: readonly string[], known: ReadonlySet<
   return {
     correct(plain, key) {
       if (known.has(key) || plain.length < 4 || /\d/.test(plain)) return key;
+      // A four-letter word missing one letter of a five-letter key word ("matr" → "matar").
+      const dropped = plain.length === 4;
       const cached = memo.get(plain);
       if (cached !== undefined) return cached;
       let best = key;
@@ -55,6 +57,11 @@ export function createCorrector(keywords: readonly string[], known: ReadonlySet<
         if (Math.abs(candidate.plain.length - plain.length) > 2) continue;
         const limit = allowedEdits(Math.min(candidate.plain.length, plain.length));
         const d = swappedOnce(plain, candidate.plain) ? 1 : distance(plain, candidate.plain);
+        if (dropped && d === 1 && candidate.plain.length === 5 && candidate.plain.startsWith(plain.slice(0, 2)) && d < bestDistance) {
+          best = candidate.key;
+          bestDistance = d;
+          continue;
+        }
         if (d <= Math.max(limit, 1) && (d <= limit || swappedOnce(plain, candidate.plain)) && d < bestDistance) {
           best = candidate.key;
           bestDistance = d;

@@ -89,7 +89,7 @@ const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
   ['u', 'you'], ['ur', 'your'], ['n', 'and'], ['bc', 'because'], ['cuz', 'because'], ['cos', 'because'], ['tho', 'though'],
   ['ppl', 'people'], ['smth', 'something'], ['sth', 'something'], ['ima', 'im going to'], ['imma', 'im going to'], ['im', 'im'],
   ['q', 'que'], ['k', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['pk', 'porque'], ['x', 'por'], ['d', 'de'], ['tb', 'tambien'],
-  ['tmb', 'tambien'], ['toy', 'estoy'], ['nd', 'nada'], ['nda', 'nada'], ['bn', 'bien'], ['ps', 'pues'], ['pa', 'para'],
+  ['tmb', 'tambien'], ['lfe', 'life'], ['lyfe', 'life'], ['lif', 'life'], ['ded', 'dead'], ['dyin', 'dying'], ['toy', 'estoy'], ['nd', 'nada'], ['nda', 'nada'], ['bn', 'bien'], ['ps', 'pues'], ['pa', 'para'],
 ]);
 
 export function sentencesOf(text: string): Sentence[] {
@@ -101,7 +101,9 @@ export function sentencesOf(text: string): Sentence[] {
     .toLowerCase()
     .replace(/['’‘`´]/g, '')
     // "quiero... hacerme daño": an ellipsis is a pause inside a thought, not its end.
-    .replace(/\.{2,}|…/g, ' , ');
+    .replace(/\.{2,}|…/g, ' , ')
+    .replace(/\bnever ever\b/g, 'never')
+    .replace(/\bnunca jamas\b/g, 'nunca');
   const sentences: Sentence[] = [];
   // A sentence ends at . ! ? … or a line break; its question mark is kept to mark it.
   for (const match of normalised.matchAll(/[^.!?\n\r]+[.!?\n\r]*/g)) {
