@@ -139,6 +139,9 @@ const NEVER_FOOLED: readonly Row[] = [
   ['this insomnia is killing me, i want to die', 'crisis'],
   ['me muero de sueño. tengo las pastillas listas', 'crisis'],
   ['no quiero morir pero me voy a colgar', 'crisis'],
+  ['si esto no para me voy a matar', 'crisis'],
+  ['never would i hurt myself', 'none'],
+  ['not that i want to die or anything, just exhausted', 'none'],
 ];
 
 const WHOSE: readonly Row[] = [
