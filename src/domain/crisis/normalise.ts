@@ -103,6 +103,9 @@ export function sentencesOf(text: string): Sentence[] {
     // "quiero... hacerme daño": an ellipsis is a pause inside a thought, not its end.
     .replace(/\.{2,}|…/g, ' , ')
     .replace(/\bnever ever\b/g, 'never')
+    // "sh'd", "sh-ing": self-harm shorthand.
+    .replace(/\bsh ?-? ?ing\b/g, 'self harming')
+    .replace(/\bshd\b/g, 'self harmed')
     .replace(/\bnunca jamas\b/g, 'nunca');
   const sentences: Sentence[] = [];
   // A sentence ends at . ! ? … or a line break; its question mark is kept to mark it.
