@@ -11,7 +11,7 @@ const macros = {
   voy: 'voy a|boy a|vo a|ba a|me voy a|me boy a|quiero|kiero|quisiera|pienso|iba a|me iba a|tengo que|debo|mejor',
   pastillas: 'pastillas|pastilla|pastis|pastas|pildoras|medicamentos|medicinas|meds|clonas|clonazepam|rivotril|tafil|alprazolam|tramadol|frasco|bote|blister|cajas de pastillas',
   deseo: 'esperando|espero|ojala|ojalá|quisiera|quiero|deseo|me gustaria|me gustaría|preferiria|preferiría|prefiero|mejor|pido|le pido|rezo|no me importaria|me daria igual|no me importa|me da igual',
-  desenlace: 'morir|morirme|me muero|me muera|me muriera|muriera|estar muerto|estar muerta|no despertar|no despierte|no despertara|ya no despertar|no despertarme|no abrir los ojos|no abrirlos|ya no abrirlos|no volver a abrirlos|dormida para siempre|dormido para siempre|dormir para siempre|dormirme para siempre|no existir|no hubiera nacido|desaparecer para siempre|me lleve|me recoja|no volver|no amanecer|ya no estar|dejar de existir|dejar de vivir',
+  desenlace: 'me atropell*|atropell* me|me atropelle un (carro|coche|camion|tren)|me caiga un rayo|me cayera un rayo|morir|morirme|me muero|me muera|me muriera|muriera|estar muerto|estar muerta|no despertar|no despierte|no despertara|ya no despertar|no despertarme|no abrir los ojos|no abrirlos|ya no abrirlos|no volver a abrirlos|dormida para siempre|dormido para siempre|dormir para siempre|dormirme para siempre|no existir|no hubiera nacido|desaparecer para siempre|me lleve|me recoja|no volver|no amanecer|ya no estar|dejar de existir|dejar de vivir',
   familia: 'mama|mami|madre|papa|papi|padre|hijos|hija|hijo|esposa|esposo|familia|hermana|hermano|novia|novio|pareja|bebes|niños|ninos|amigos',
 };
 
@@ -56,7 +56,7 @@ export const LEXICON_ES: Lexicon = {
         '(puñado|punado|monton|montón|chingo|bote|frasco|caja) de @pastillas (en la mano|en mi mano|aqui|aquí|enfrente|listas|frente a mi)',
         '@pastillas (en la mano|en mi mano|frente a mi|frente a mí|enfrente de mi)',
         '(me voy a tomar|me las voy a tomar|tomarme|me tomo|me tome|me tomé) (las|todas las|unas)? @pastillas (de mi|de mis) (esposo|esposa|mama|mamá|papa|papá|abuela|abuelo|hermano|hermana|pareja|hijo|hija)',
-        '(maneje|manejé|fui|llegue|llegué|camine|caminé|conduje|estoy yendo|voy) (hasta|al|a) (el|la)? (puente|azotea|vias|vías|acantilado)',
+        '(maneje|manejé|fui|llegue|llegué|camine|caminé|conduje|estoy yendo|voy) (hasta|al|a) (el|la)? (puente|azotea|vias|vías|acantilado) (y)? (aqui estoy|aqui|estoy|ya estoy|sigo|ahorita|ahora|de noche|esta noche|sola|solo|$)',
         '<num> * (guardados|guardadas|juntados|juntadas|escondidos|escondidas|ahorrados|ahorradas)',
         '(pensando|pensando en|decidiendo|eligiendo|decidir|elegir) (en)? (que|qué|cual|cuál) (puente|edificio|pastillas|metodo|método|forma|azotea)',
         '(garaje|cochera) ** (carro|coche|motor) (encendido|prendido|andando)',
@@ -66,8 +66,9 @@ export const LEXICON_ES: Lexicon = {
         '(formas|maneras|metodos) de (morir|matarme|suicidarme|quitarme la vida)',
         '(carta|cartas|nota|notas|mensaje|mensajes) de (despedida|suicidio|adios)',
         '(escribi|deje|escribiendo|escribo|voy a escribir|escribire|dejo) (una|la|mi|unas|las)? (carta|cartas|nota|notas) (a|para)? ** (hijos|familia|mama|despedida|por si|cuando no|adios|todos)',
-        '(deje|dejo|escribi|tengo escrita) (una|la|mi) (nota|carta)',
-        '(dejar|dejo|deje|dejé|escribir|escribi|escribí|voy a dejar|voy a escribir) (una|la|mi|unas|las)? (carta|cartas|nota|notas) (para|a) (mis|mi|todos|mi familia|ellos|mi esposo|mi esposa)',
+        '(deje|dejo|escribi|tengo escrita) (una|la|mi) (nota|carta) $',
+        '(dejar|dejo|deje|dejé|escribir|escribi|escribí|voy a dejar|voy a escribir) (unas|las|mis)? (cartas|notas) (para|a) (mis|mi|todos|mi familia|ellos|mi esposo|mi esposa|cada)',
+        '(dejar|dejo|deje|dejé|escribir|escribi|escribí|voy a dejar|voy a escribir) (una|la|mi)? (carta|nota) (para|a) (mis|todos|todas|mi familia|ellos|mi esposo|mi esposa|mis hijos)',
         '(cuerda|soga|cinturon|cinturón|lazo) ** (armario|closet|techo|viga|puerta|arbol|árbol|cuello|lista|amarrada|colgada)',
         '(regalando|regale|regalar|regalo|voy a regalar|repartiendo|reparti|dando) (mis|mi|todas mis|todos mis|todo lo mio) (cosas|perro|gato|mascota|mascotas|pertenencias|todo)',
         '(ya tengo|tengo|ya esta|todo esta|ya lo tengo) todo (planeado|planeada|decidido|listo)',
@@ -189,6 +190,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(solo|sólo|nomas|nomás|nada mas|nada más|puro|puros|siempre|pura) (les|le|te|os)? (causo|doy|traigo|genero|ocasiono|cause|causé|di|soy) (problemas|lata|molestias|gastos|preocupaciones|disgustos|sufrimiento|dolor|pena|verguenza|vergüenza|carga|lastima|lástima|broncas|pedos)',
         '(soy|me siento|siento que soy|solo soy|no soy mas que|no soy más que) (una|un)? (carga|estorbo|peso muerto|lastre|problema para todos|molestia)',
         '(estarian|estarían|estaria|estaría|estarán|estaran|vivirian|serian) (todos)? (mejor|mas tranquilos|mas tranquilas|mas felices|bien) (sin mi|sin mí|si yo no estuviera|si no estuviera|si me muero|si me muriera|si desaparezco|si desapareciera)',
         '(mejor|mas felices|mas tranquilos) (sin mi|sin mí)',
@@ -238,6 +240,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(vida|vivir|mi vida) (asi|así)? (ya|ahora)? (no tiene|sin) (ningun|ningún)? (sentido|caso|valor|chiste)',
+        '(no|ya no) (le)? (veo|encuentro|hay|tengo|le encuentro) (ninguna|ningun|ningún)? (salida|futuro) (a nada|a mi vida|a la vida|para mi|para mí|pa mi|$)',
         '(no|ya no) (tiene|tienen|le veo|le encuentro|hay) (ningun|ningún)? sentido (a la vida|la vida|vivir|seguir|seguir viviendo|a nada|de vivir)',
         '(no|ya no) le (veo|encuentro) sentido (a nada|$)',
         '(no|ya no|nunca) (veo|tengo|hay|encuentro|le encuentro|le veo) (ninguna|ningun|ningún)? (razon|razón|razones|motivo|motivos|sentido) (para|de|a) (seguir|vivir|seguir viviendo|estar vivo|estar viva|despertar|estar aqui)',
