@@ -61,6 +61,7 @@ describe('typo correction towards key words', () => {
     ['pastilas', 'pastillas'],
     ['matarnme', 'matarme'],
     ['overdoes', 'overdose'],
+    ['lfie', 'life'],
   ])('%s → %s', (typo, word) => {
     expect(keyAfterCorrection(typo)).toBe(keyOf(word));
   });
@@ -185,6 +186,11 @@ const LEVELS: readonly Row[] = [
   ['thinking about unaliving', 'crisis'],
   ['i burned myself on purpose', 'crisis'],
   ['burned myself on the stove making tea', 'none'],
+  // A sign-off for the night makes a goodbye ordinary, unless the message speaks of finality.
+  ['bye everyone, off to bed', 'none'],
+  ['me despido, buenas noches', 'none'],
+  ['goodbye everyone forever, good night', 'crisis'],
+  ['me despido para siempre, buenas noches', 'crisis'],
   ['slept 3 hours, legs restless', 'none'],
   ['', 'none'],
   ['🙂', 'none'],

@@ -24,6 +24,8 @@ interface Compiled {
   unanchored: number[];
   combos: Array<{ family: ConceptFamily; all: Pattern[] }>;
   calm: Pattern[];
+  signOff: Pattern[];
+  finality: Pattern[];
   masks: Pattern[];
   accidents: Pattern[];
   past: Pattern[];
@@ -72,6 +74,8 @@ function build(lexicons: readonly Lexicon[]): Compiled {
   const entries: CompiledEntry[] = [];
   const combos: Compiled['combos'] = [];
   const calm: Pattern[] = [];
+  const signOff: Pattern[] = [];
+  const finality: Pattern[] = [];
   const masks: Pattern[] = [];
   const accidents: Pattern[] = [];
   const past: Pattern[] = [];
@@ -95,6 +99,8 @@ function build(lexicons: readonly Lexicon[]): Compiled {
     }
     for (const [list, into] of [
       [lexicon.calm, calm],
+      [lexicon.signOff, signOff],
+      [lexicon.finality, finality],
       [lexicon.masks, masks],
       [lexicon.accidents, accidents],
       [lexicon.past, past],
@@ -139,6 +145,8 @@ function build(lexicons: readonly Lexicon[]): Compiled {
     unanchored,
     combos,
     calm,
+    signOff,
+    finality,
     masks,
     accidents,
     past,
@@ -364,15 +372,19 @@ export function assess(text: string): CrisisAssessment {
     readSentence(sentence, nextClause, lex, findings);
   });
   findings.push(...readCombos(sentences, lex));
-  const settled = sentences.some((s) =>
-    s.clauses.some((clause) => {
-      const keys = clause.tokens.map((t) => t.key);
-      return anyMatch(lex.calm, keys, new Set(keys), lex).length > 0;
-    }),
-  );
+  const anywhere = (patterns: Pattern[]) =>
+    sentences.some((s) =>
+      s.clauses.some((clause) => {
+        const keys = clause.tokens.map((t) => t.key);
+        return anyMatch(patterns, keys, new Set(keys), lex).length > 0;
+      }),
+    );
+  const settled = anywhere(lex.calm);
+  const signedOff = anywhere(lex.signOff) && !anywhere(lex.finality);
   let best: Finding | null = null;
   for (const finding of findings) {
     if (settled && finding.level === 'concern' && finding.family === 'distress') continue;
+    if (signedOff && finding.family === 'goodbye') continue;
     if (
       best === null ||
       LEVEL_RANK[finding.level] > LEVEL_RANK[best.level] ||

@@ -23,6 +23,13 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '<num> (of)? (my|the)? @pills (hidden|stashed|saved|in a|in my sock|in my drawer|under|put away|set aside)',
+        '@pills in a (ziploc|ziplock|baggie|bag|jar|sock|envelope|tin) ',
+        '(drove|drive|driving|walked|walking|went|came|am|im) (to|at|on|by) (the|a)? (train tracks|tracks|bridge|cliff|overpass|rooftop|pier|ledge) ** (parked|sitting|standing|here|waiting|looking down|alone|rn|right now|tonight)',
+        '(bleed|bleeding|bled) out',
+        '(bought|buy|buying|got|get|getting) (a|the|myself a|a new)? (gun|pistol|handgun|rifle|shotgun|revolver) (today|tonight|yesterday|$|u know why|you know why|for me|for myself)',
+        '(drink|drinking|drank|swallow|swallowed|take|took|taking|chug|chugged) ** (bleach|rat poison|antifreeze|poison|weed killer)',
+        '(poison|rat poison|antifreeze) ** (isnt|is not|not|aint) for (the)? (rats|mice|weeds|car)',
         '(picked|chosen|chose|decided on|scouted|found) (out)? (the|a|my) (bridge|building|rooftop|method|spot|cliff|tree|overpass) (and|to|for|where|$)',
         '(picked|chosen|chose|set|decided on) (the|a) (day|date|time|night) (and|to|for)? (the|a)? (bridge|spot|building|method|way|place)?',
         '(made sure|make sure|making sure|checked|checking|checked if|check if|double checked) ** (life insurance|insurance|policy|will) ** (paid|covers|cover|pays|up to date|in order|valid|sorted|done)',
@@ -171,6 +178,10 @@ export const LEXICON_EN: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '@wishhead ** (finishes|finish|finished|would finish|takes|take|would take|kills|kill|would kill|puts|put) me (off|out|under|for good)',
+        '@wishhead (that)? (it|this|something|someone|god|the withdrawal|withdrawal|the drugs|the cold|cancer|my heart|the universe) ** (kills|kill|would kill|finishes|finish|ends|would end) me $',
+        '(welcome|welcomed|embrace|accept) (death|dying|the end|it ending)',
+        '(tired|sick|exhausted) of (being alive|living|existing|life itself|waking up every day|being here)',
         '@wishhead if (the night|god|death|the universe|something|someone|sleep|it|a car|a bus|a truck|a train|the cold|the drugs|an overdose) (just)? (took|takes|would take|came for|comes for|hit|hits|killed|kills|got) me',
         'if i (got|get|was|were|ever got) (hit|run over|killed|shot) ** (relieved|relief|fine|ok|okay|wouldnt mind|wouldnt care|glad|happy|nice|grateful)',
         '(relieved|relief|wouldnt mind|wouldnt care|be fine|be ok|be okay|be glad|be grateful) if (i|a car|a bus|a truck|something) (got|get|was|were)? (hit|run over|killed|crashed|died) (me)?',
@@ -233,6 +244,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(was|been|it s been|its been) (nice|good|great|an honor|an honour|a pleasure) (knowing|meeting) (you|u|all of you|you all|yall|everyone|you guys)',
         '(if|in case) (you|u|yall|you all|anyone|nobody|no one) (dont|doesnt|never|stop|do not|does not) (hear|hears|hearing) from me (again|anymore|any more|after tonight|ever again|ever)',
         '(wont|will not|not gonna|not going to) be (here|around|alive|left) (when|by|to see|for) (the sun (comes|rises|is)|sunrise|morning|the morning|you wake|u wake|everyone wakes|tomorrow|dawn)',
         '(this is|its|it is|heres|here is|this be) (my)? (final|last)? (goodbye|goodbyes|farewell)',
@@ -282,6 +294,11 @@ export const LEXICON_EN: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(easier|better|simpler|happier|lighter|calmer|more peaceful|better off) ** (if|when|once) (i|im) (wasnt|werent|was not|were not|was gone|were gone|gone|didnt exist|wasnt around|disappeared|died|wasnt here|was dead|not here|not around|wasnt in it|left for good)',
+        '(deserve|deserves|deserved) (better than me|a better (mom|dad|mother|father|son|daughter|wife|husband|partner|friend|sister|brother)|someone better than me|a (mom|dad|mother|father|wife|husband|partner) who isnt)',
+        '(burden|weight|drain|mess) like me',
+        '(only|always|just) (make|making|makes) (things|everything|life|their lives|everyones life|everyones lives) (worse|harder|miserable) ** (for|everyone|everybody|people|family|them|kids|love)',
+        '(make|making) (everyone|everybody|the people|my family|their|everyones) (lives|life)? (worse|miserable|harder)',
         '(im|i am|i m|i feel like|feel like|i feel|just) (just|only|nothing but)? (a|an|the) (dead)? (weight|load|anchor|drain|millstone) (on|for|to|around|everyone|everybody|that|they|people|my|nobody|$)',
         '(weight|load|cross|problem) (everyone|everybody|they|people|my family|my parents|my kids) (has|have|had) to (carry|drag|bear|deal with|put up with)',
         '(better|happier|fine|okay|ok|easier|relieved|best) (off)? (without|w o|w out|wo|withou) me',
@@ -315,6 +332,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(scratched|scratch|scratching|clawed|clawing|dug|digging|picked|picking) (at)? (my)? (arms|arm|skin|legs|wrists|wrist|thighs|thigh) (raw|till|until|bloody|open|with my nails|to bleed)',
         'cut* (@self|my (arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips|body))',
         '(been|started|start|keep|back to|relapsed on|relapse on|stop|quit|resist) cutting',
         'cutting (again|tonight|myself|rn|right now)',
@@ -351,6 +369,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        'no (way out|escape|exit) (of|from) (this|my)? (life|living|existence)',
         '(life|lifes|my life|living|my future) (is|s)? (never|not ever) (going to|gonna|gunna|gon|will|ll) (get better|improve|change|be better|be good|be ok|be okay|be worth)',
         'no (point|reason|use|sense) (in|to|for|of)? (me)? (living|being alive|go on|going on|keep going|keep living|be alive|live|stay alive|staying alive|existing|being here|to be alive|life)',
         '(whats|what is|what s|wats|wuts|whats even) the (point|use) (of|in)? (even)? (living|being alive|life|going on|existing|staying alive|being here|trying anymore)',
@@ -452,6 +471,8 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'intent', all: ['(im done|i m done|i am done|cant anymore|cant do this|no more)', '(gonna|going to|will|ll|about to) do it $'] },
+    { family: 'plan-means', all: ['(deleted|deleting|delete|wiped) ** (socials|accounts|social media|profiles|instagram|insta|facebook|tiktok|snap|photos|messages|account)', '(gave|giving|give|given|left) ** (to|away)'] },
     { family: 'goodbye', all: ['(goodbye|bye|farewell)', '(thank you for everything|thanks for everything|love you all|love you guys|forgive me|im sorry for everything|sorry for everything|forever|take care of my)'] },
     { family: 'goodbye', all: ['(love you all|love you guys|love u all)', '(sorry|forgive me)'] },
     { family: 'goodbye', all: ['(if you dont hear from me|if i dont answer|if i dont check in|if im not here)', '(thank you for everything|thanks for everything|goodbye|sorry|love you)'] },
@@ -471,7 +492,17 @@ export const LEXICON_EN: Lexicon = {
     { family: 'intent', all: ['(ready to go|time to go|time for me to go|want to go|ready to leave|time to leave)', '(for good|forever|permanently|for real this time)'] },
   ],
   calm: ['(i mean|meaning) (the)? (withdrawal|insomnia|kratom|cravings|detox|taper)', '(the)? (withdrawal|insomnia|kratom|cravings|detox|taper) i mean', '(gonna|going to|ill|i ll|i will|im going to) (watch|read|play|take a bath|make tea|try again|go for a walk)', '(tomorrow|in the morning) ** (try again|ill try|i ll try|another go)', '(going|off|heading) to bed', 'good night', 'goodnight', 'for now', 'talk tomorrow', 'see you tomorrow'],
+  signOff: [
+    '(for|till|until) (the night|tonight|tomorrow|the morning|later|now)',
+    '(see|talk to|catch) (you|u|ya|yall|everyone) (tomorrow|tmrw|tmr|later|in the morning|soon)',
+    '(good night|goodnight|gnight|nighty night|nite)',
+    '(going|off|heading|head) to (bed|sleep)',
+  ],
+  finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(one more|another|1 more) (podcast|song|ad|ads|commercial|meeting|email|emails|episode|video|lecture|joke|call|zoom call|zoom|tiktok|reel|lecture|spreadsheet) ** (jump|kill|shoot|throw|hang)',
+    '(burden|drain) on the (wifi|internet|data|bandwidth|fridge|grocery bill|food budget|electric bill)',
+    '(counted|counting|count|sorted|sorting) ** (pills|meds|medication) ** (for the week|for the month|organizer|organiser|pill box|pillbox|pill case|refill)',
     '(sleeping|sleep) (pill|pills|meds|med) (ready|out)? (for tonight|for bed|tonight|before bed)',
     '@pills ** (for|to) (the|my|this)? (trip|week|vacation|travel|weekend|month|morning|tomorrow|flight)',
     '(took|take|taken|taking) (all)? (of)? my (meds|pills|vitamins|supplements|medication) (this morning|today|on time|as prescribed|with breakfast|like i should|tonight as usual)',

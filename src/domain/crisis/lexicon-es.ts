@@ -22,6 +22,12 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(tengo|ya tengo|traigo) (ahorradas|guardadas|juntadas|escondidas|contadas|listas|acumuladas|apartadas) (las|mis|unas|suficientes|todas las|todas mis)? @pastillas',
+        '@pastillas ** (para|pa) cuando (me decida|este lista|esté lista|este listo|esté listo|llegue el momento|sea el momento|ya no aguante)',
+        '(mezclar|mezclo|mezcle|mezclé|mezclando|combinar|combinando|tomarme|tomar) ** @pastillas ** (con)? (alcohol|vodka|tequila|vino|cerveza|chupe|pisto|alcol|mezcal|ron|whisky)',
+        '(tomar|tomarme|tome|me tome|me tomé|beber|beberme|me bebi|me bebí|tragar|me trague|me tragué|tomarme) ** (veneno|raticida|matarratas|cloro|anticongelante|insecticida)',
+        '(veneno|raticida|matarratas) ** (no es para|para mi|pa mi|para mí)',
+        '(me hice|me di|me he hecho|me acabo de hacer) (un|unos)? (corte|cortes|cortadas|tajo|tajos) ** (muñeca|muñecas|brazo|brazos|pierna|piernas|venas)',
         '(tengo|ya tengo|junte|guarde|tengo guardadas|tengo juntadas) (las|mis|unas|todas las|suficientes)? @pastillas (listas|guardadas|juntadas|escondidas|contadas|preparadas|ahorradas)?',
         '@pastillas (listas|guardadas|juntadas|escondidas|contadas|preparadas|ahorradas)',
         '(juntando|guardando|ahorrando|acumulando|escondiendo|juntado|guardado|acumulado|junte|junté|guarde|guardé|acumule|acumulé|escondi|escondí|conte|conté|contando) ** @pastillas',
@@ -159,6 +165,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(cuando|para cuando) (lean|leas|vean|veas|encuentren|encuentres|lea) (esto|este mensaje|la carta|mi carta) ** (ya no|no) (voy a estar|estare|estaré|estoy|existo|sigo|voy a existir)',
         '(esto|esta|este) es (una|mi|la)? (despedida|adios)',
         '(adios|adiós|chao|bye) (a todos|para siempre|mundo|por siempre|gracias por todo|a todas)',
         '(mi|el) (ultimo|último|ultima) (mensaje|noche|dia|check in|registro|adios)',
@@ -190,6 +197,10 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(seria|sería|estaria|estaría|estarian|estarían|serian|serían|vivirian|vivirían|viviria|viviría) ** (mejor|tranquila|tranquilo|tranquilos|feliz|felices|un alivio|mas facil|más fácil|en paz) ** (sin mi|sin mí|si yo no (estuviera|existiera)|si no estuviera|si no existiera|si me muriera|si desapareciera|cuando me vaya|si me fuera)',
+        '(les|le|te|os) (hago|hice|causo) (daño|sufrir|mal) a (todos|todas|mi familia|los que quiero|quienes quiero)',
+        '(les|le|te|os) (arruino|jodo|amargo|echo a perder) (la vida|las vidas|todo)',
+        '(todo lo arruino|arruino todo|lo arruino todo|solo arruino|lo jodo todo|todo lo jodo)',
         '(solo|sólo|nomas|nomás|nada mas|nada más|puro|puros|siempre|pura) (les|le|te|os)? (causo|doy|traigo|genero|ocasiono|cause|causé|di|soy) (problemas|lata|molestias|gastos|preocupaciones|disgustos|sufrimiento|dolor|pena|verguenza|vergüenza|carga|lastima|lástima|broncas|pedos)',
         '(soy|me siento|siento que soy|solo soy|no soy mas que|no soy más que) (una|un)? (carga|estorbo|peso muerto|lastre|problema para todos|molestia)',
         '(estarian|estarían|estaria|estaría|estarán|estaran|vivirian|serian) (todos)? (mejor|mas tranquilos|mas tranquilas|mas felices|bien) (sin mi|sin mí|si yo no estuviera|si no estuviera|si me muero|si me muriera|si desaparezco|si desapareciera)',
@@ -240,6 +251,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(perdi|perdí|he perdido|sin|no tengo|ya no tengo|ninguna) (toda)? (la)? (esperanza|ganas|razon|razón|razones) (de|para|pa) (vivir|seguir|seguir viviendo|estar vivo|estar viva)',
         '(vida|vivir|mi vida) (asi|así)? (ya|ahora)? (no tiene|sin) (ningun|ningún)? (sentido|caso|valor|chiste)',
         '(no|ya no) (le)? (veo|encuentro|hay|tengo|le encuentro) (ninguna|ningun|ningún)? (salida|futuro) (a nada|a mi vida|a la vida|para mi|para mí|pa mi|$)',
         '(no|ya no) (tiene|tienen|le veo|le encuentro|hay) (ningun|ningún)? sentido (a la vida|la vida|vivir|seguir|seguir viviendo|a nada|de vivir)',
@@ -335,7 +347,14 @@ export const LEXICON_ES: Lexicon = {
     { family: 'goodbye', all: ['(los|las) (quiero|amo) a (todos|todas)', '(perdon|perdón|perdonen|perdonenme|lo siento)'] },
   ],
   calm: ['(voy a|me voy a) (ver|leer|jugar|bañar|dar un baño|intentar otra vez|tomar un te|caminar)', '(mañana|manana) ** (lo intento|intento|intentare|vuelvo a intentar|otra vez|de nuevo)', 'me voy a dormir', 'buenas noches', 'hasta mañana', 'hasta manana', 'nos vemos'],
+  signOff: [
+    '(buenas noches|hasta mañana|hasta manana|nos vemos mañana|nos vemos manana|hasta luego|mañana les cuento|mañana te cuento)',
+    '(me voy a|a|voy a) (dormir|la cama|acostarme|descansar)',
+  ],
+  finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(otra|otro|una mas|un mas) (cancion|canción|junta|reunion|reunión|anuncio|correo|video|clase|llamada|chiste|podcast|tiktok) ** (me aviento|me tiro|me mato|me lanzo|me cuelgo)',
+    '(conte|conté|contando|contar|cuento|acomode|acomodé|separe|separé) ** @pastillas ** (de la semana|para la semana|del mes|para el mes|pastillero|organizador)',
     '(me|te|se|nos|ya me)? (muero|muera|muerto|muerta|muertos|morir|morirme|morirse|mori|morí|moria|muriendo|muere|moriria|moriré|morire|murio) (de|por|del) (sueño|sueno|risa|hambre|frio|frío|calor|ganas|aburrimiento|verguenza|vergüenza|cansancio|dormir|pena|miedo|amor|envidia|sed|la verguenza|la risa|la pena|el cansancio|el sueño|la ansiedad|un cafe|un café|ver|saber|comer|una cerveza)',
     '(sueño|sueno|hambre|frio|calor|cansancio) que me muero',
     '(siento|siento como|es como|parece|senti|sentí) que me (muero|estoy muriendo|voy a morir) (pero|de|por|jaja)',

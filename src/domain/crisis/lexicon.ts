@@ -32,6 +32,13 @@ export interface Lexicon {
   combos: ReadonlyArray<{ family: ConceptFamily; all: readonly string[] }>;
   /** Anywhere in the message, these settle a distress phrase ("me rindo, mañana lo intento de nuevo"). */
   calm: readonly string[];
+  /**
+   * Anywhere in the message, a sign-off for the night makes a goodbye ordinary ("bye everyone,
+   * see you tomorrow", "me despido, buenas noches")...
+   */
+  signOff: readonly string[];
+  /** ...unless the message also speaks of finality ("forever", "para siempre"). */
+  finality: readonly string[];
   /** Spans that never count: idioms ("killing me", "me muero de sueño") and completed past events about others. */
   masks: readonly string[];
   /** In the same clause, an accident or chore makes a self-harm phrase ordinary ("burned myself on the stove"). */
