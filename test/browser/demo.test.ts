@@ -107,7 +107,7 @@ describe('the demo chat page', () => {
     await tap('5');
     await botSays('Any of these today?');
     await tap('Done');
-    await botSays('Thanks — saved');
+    await botSays('🌱 Saved.');
 
     // Four earlier nights, so /progress has a chart to draw.
     const today = localDateOf(demo.bot.now(), 'America/Chicago');
@@ -144,6 +144,6 @@ describe('the demo chat page', () => {
     await botSays('?');
     expect(await page.$$eval('.row.bot .text', (els) => els.map((e) => e.textContent).join('\n'))).not.toMatch(/\b(the|you|your)\b/);
     await page.select('#user', 'en');
-    await botSays('Thanks — saved');
+    await botSays('🌱 Saved.');
   }, 120_000);
 });

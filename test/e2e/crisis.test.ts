@@ -55,7 +55,7 @@ async function upToFlags(user: FakeUser, lang: 'en' | 'es'): Promise<SentMessage
 
 describe('the check-in flag "Thoughts of hurting myself"', () => {
   it.each([
-    ['en', EN_CRISIS_FIRST, '988 Suicide & Crisis Lifeline', 'the most important thing is you', ['Thanks — saved', 'For tonight', '988']],
+    ['en', EN_CRISIS_FIRST, '988 Suicide & Crisis Lifeline', 'the most important thing is you', ['Thanks — saved', '🌱 Saved', 'For tonight', '988']],
     ['es', ES_CRISIS_FIRST('911'), 'Línea 988', 'lo más importante eres tú', ['Gracias', 'Para esta noche', '988']],
   ] as const)('%s: the crisis message at once, emergency number first; after Done a short reply, care first, once', async (lang, first, line, care, absent) => {
     e = await setupE2E();

@@ -68,8 +68,8 @@ async function checkInByButtons(user: FakeUser, words: { hours: string; quality:
   return wait(words.thanks);
 }
 
-const ENGLISH_CHECKIN = { hours: 'how many hours', quality: 'rate your sleep', restless: 'How restless', anxiety: 'How anxious', flags: 'Any of these today?', thanks: 'Thanks — saved' };
-const SPANISH_CHECKIN = { hours: '¿Cuántas horas', quality: '¿Cómo calificarías', restless: '¿Qué tan inquieta', anxiety: '¿Cuánta ansiedad', flags: '¿Algo de esto hoy?', thanks: 'Gracias, guardado' };
+const ENGLISH_CHECKIN = { hours: 'how many hours', quality: 'rate your sleep', restless: 'How restless', anxiety: 'How anxious', flags: 'Any of these today?', thanks: '🌱 Saved.' };
+const SPANISH_CHECKIN = { hours: '¿Cuántas horas', quality: '¿Cómo calificarías', restless: '¿Qué tan inquieta', anxiety: '¿Cuánta ansiedad', flags: '¿Algo de esto hoy?', thanks: '🌱 Guardado.' };
 
 describe('night companion, in English', () => {
   const ZONE = 'America/Chicago';
