@@ -22,6 +22,7 @@ import { crisisFeature } from './features/crisis.js';
 import { checkinFeature } from './features/checkin.js';
 import { tipsFeature } from './features/tips.js';
 import { progressFeature } from './features/progress.js';
+import { reportFeature } from './features/report.js';
 import { reminderButtons, startCheckinButton } from './features/reminders.js';
 import { createOnboarding, ONBOARDING } from './conversations/onboarding.js';
 import { CHECKIN, createCheckin } from './conversations/checkin.js';
@@ -87,6 +88,7 @@ export function createBot(deps: Deps, options: { botInfo?: UserFromGetMe } = {})
   inPrivate.use(privacyFeature);
   inPrivate.use(settingsFeature);
   inPrivate.use(progressFeature);
+  inPrivate.use(reportFeature);
   inPrivate.use(createConversation(createOnboarding(deps), ONBOARDING));
   inPrivate.use(createConversation(createCheckin(deps), CHECKIN));
   inPrivate.use(createConversation(createSettingsEdit(deps), SETTINGS_EDIT));

@@ -118,6 +118,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'settings-language-*': SUPPORTED_LOCALES,
   'settings-edit-*-done': ['morning', 'evening', 'zone', 'lastdose', 'quit'],
   'zone-*': NAMED_ZONES.map(zoneNameSlug),
+  'report-sign-*': THRESHOLD_IDS,
+  'report-flag-*': CHECKIN_FLAGS,
 };
 
 /**

@@ -10,6 +10,8 @@ import { conversationNow, type AppConversation, type ConvContext } from '../cont
 import type { Deps } from '../deps.js';
 import { renderCheckinReply, type CheckinOutcome } from '../messages/checkin-reply.js';
 import { crisisMessage } from '../messages/help.js';
+import type { Translate } from '../messages/translate.js';
+import { warningKeyboard } from '../messages/warning.js';
 import { ask, callbackData, quietly, type Question, type TypedAnswer } from './ask.js';
 
 export const CHECKIN = 'checkin';
@@ -116,7 +118,11 @@ export function createCheckin(deps: Deps) {
     await askFlags(conversation, ctx, draft.flags, profile.country, deps);
 
     const outcome = await conversation.external(() => completeCheckin(deps, userId, deps.now()));
-    await ctx.reply(renderCheckinReply((key, vars) => t(key, vars), outcome), { link_preview_options: { is_disabled: true } });
+    const translate: Translate = (key, vars) => t(key, vars);
+    await ctx.reply(renderCheckinReply(translate, outcome), {
+      link_preview_options: { is_disabled: true },
+      reply_markup: warningKeyboard(translate, outcome.thresholds),
+    });
   };
 }
 

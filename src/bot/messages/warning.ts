@@ -1,4 +1,7 @@
-import type { ThresholdResult } from '../../domain/thresholds.js';
+import { InlineKeyboard } from 'grammy';
+import type { InlineKeyboardButton } from 'grammy/types';
+import type { ThresholdId, ThresholdResult } from '../../domain/thresholds.js';
+import { reportWarningButton } from './report.js';
 import type { Translate } from './translate.js';
 
 /**
@@ -19,4 +22,23 @@ export function warningMessage(t: Translate, result: ThresholdResult): string | 
     [t('warning-prescriber'), t('warning-findtreatment'), t('warning-samhsa'), t('warning-help-pointer')].join('\n'),
   );
   return blocks.join('\n\n');
+}
+
+/** Support signs whose warning offers the one-page summary for a prescriber (/report). */
+const REPORT_SIGNS: readonly ThresholdId[] = ['no-sleep', 'persistent', 'anxiety-rising'];
+
+/**
+ * The buttons under a warning, one per row, in order. A list rather than a keyboard so each
+ * feature appends its own button in one line here. Empty when nothing fired.
+ */
+export function warningButtons(t: Translate, result: ThresholdResult): InlineKeyboardButton[] {
+  const buttons: InlineKeyboardButton[] = [];
+  if (result.support.some((id) => REPORT_SIGNS.includes(id))) buttons.push(reportWarningButton(t));
+  return buttons;
+}
+
+/** The warning's keyboard, or undefined when it has no buttons. */
+export function warningKeyboard(t: Translate, result: ThresholdResult): InlineKeyboard | undefined {
+  const buttons = warningButtons(t, result);
+  return buttons.length > 0 ? InlineKeyboard.from(buttons.map((button) => [button])) : undefined;
 }
