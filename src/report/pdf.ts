@@ -74,7 +74,8 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
     size: input.paper,
     // The page is laid out by hand; margin 0 means pdfkit never breaks a page on its own.
     margin: 0,
-    font: regularFile,
+    // No `font: regularFile` here: pdfkit would then reopen the file on every later switch to the
+    // registered name (its cache keys the first open by path), which made a page take seconds.
     lang: input.lang,
     displayTitle: true,
     info: { Title: `${input.view.title} · ${input.view.subtitle}`, Creator: 'Steady Nights', Producer: 'Steady Nights' },
@@ -302,9 +303,18 @@ class Page {
     return tallest + 2 * padY;
   }
 
+  /** Heights are asked for again at each scale tried and when drawing: measured once each. */
+  private readonly heights = new Map<string, number>();
+
   private measure(value: string, width: number, font: string, size: number): number {
-    this.doc.font(font).fontSize(size);
-    return this.doc.heightOfString(value || ' ', { width, lineGap: 0 });
+    const key = `${font}|${size}|${width}|${value}`;
+    let height = this.heights.get(key);
+    if (height === undefined) {
+      this.doc.font(font).fontSize(size);
+      height = this.doc.heightOfString(value || ' ', { width, lineGap: 0 });
+      this.heights.set(key, height);
+    }
+    return height;
   }
 
   private widthOf(value: string, font: string, size: number): number {
