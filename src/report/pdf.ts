@@ -199,8 +199,12 @@ class Page {
     const { table } = this.input.view;
     const columns = TABLE_COLUMNS.map((share) => share * this.contentWidth);
     let y = top;
-    const headerHeight = this.cellsHeight(table.headers, columns, s.cell, s.cellPadY, BOLD);
-    this.cells(table.headers, x, y, columns, { font: BOLD, size: s.cell, padY: s.cellPadY });
+    // A header too wide for its column breaks before its scale, "Anxiety / (0–10)", never inside it.
+    const headers = table.headers.map((header, i) =>
+      this.widthOf(header, BOLD, s.cell) <= columns[i]! - 2 * MARGIN_CELL ? header : header.replace(/ \(/, '\n('),
+    );
+    const headerHeight = this.cellsHeight(headers, columns, s.cell, s.cellPadY, BOLD);
+    this.cells(headers, x, y, columns, { font: BOLD, size: s.cell, padY: s.cellPadY });
     y += headerHeight;
     this.rule(x, y, this.contentWidth, INK, 0.6);
     // A note ("No entry") spans the answer columns, so it never wraps in the narrow hours column.
