@@ -6,7 +6,6 @@ import type { CheckinStore } from '../storage/checkins.js';
 import type { RelapseStore } from '../storage/relapses.js';
 import type { UserProfile } from '../storage/users.js';
 import { renderReportChart } from './chart.js';
-import { renderReportPdf } from './pdf.js';
 import { reportView } from './view.js';
 
 export interface ReportSources {
@@ -48,6 +47,8 @@ export async function makeReport(
   if (!data.enough) return { kind: 'too-few', logged: data.nightsLogged };
 
   const chartPng = await renderReportChart(data.chart, { ...chartLabels(t, windowDays), title: t('report-chart-title') });
+  // pdfkit (and fontkit under it) load on the first report, not at start: most runs never need them.
+  const { renderReportPdf } = await import('./pdf.js');
   const bytes = await renderReportPdf({ view: reportView(t, data), chartPng, paper: paperSizeFor(profile.country), lang: profile.locale });
   return { kind: 'pdf', bytes, filename: reportFileName(today), from: data.from, to: data.to };
 }
