@@ -6,7 +6,7 @@ import type { Translate } from './messages/translate.js';
  * The commands users see in the menu and in /help, in menu order. A command is listed here
  * only once its feature exists, so the menu never offers something that does not answer.
  */
-export const MENU_COMMANDS = ['checkin', 'awake', 'tips', 'progress', 'settings', 'used', 'help', 'privacy', 'export', 'delete', 'start', 'cancel'] as const;
+export const MENU_COMMANDS = ['checkin', 'awake', 'tips', 'progress', 'report', 'settings', 'used', 'help', 'privacy', 'export', 'delete', 'start', 'cancel'] as const;
 
 /** "/command — what it does", one per line, for /help and for unrecognised messages. */
 export function commandList(t: Translate): string {

@@ -26,6 +26,7 @@ import { checkinFeature } from './features/checkin.js';
 import { tipsFeature } from './features/tips.js';
 import { checkinDetailsFeature } from './features/checkin-details.js';
 import { progressFeature } from './features/progress.js';
+import { reportFeature } from './features/report.js';
 import { reminderButtons, startCheckinButton } from './features/reminders.js';
 import { createOnboarding, ONBOARDING } from './conversations/onboarding.js';
 import { CHECKIN, createCheckin } from './conversations/checkin.js';
@@ -118,6 +119,7 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): CreatedBo
   inPrivate.use(progressFeature);
   inPrivate.use(checkinDetailsFeature);
   inPrivate.use(nightFeature);
+  inPrivate.use(reportFeature);
   inPrivate.use(createConversation(createOnboarding(deps), ONBOARDING));
   inPrivate.use(createConversation(createCheckin(deps), CHECKIN));
   inPrivate.use(createConversation(createSettingsEdit(deps), SETTINGS_EDIT));

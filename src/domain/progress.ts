@@ -52,7 +52,8 @@ export interface ProgressInput {
   /** Stored nights, any order; gaps allowed. See "Callers should pass…" above. */
   nights: readonly ProgressNight[];
   today: LocalDate;
-  windowDays: ProgressWindow;
+  /** /progress draws 14 or 30 nights; /report 14 or 28. */
+  windowDays: number;
   status: UseStatus;
   /** The last-dose date in force today (after a /used, normally the latest relapse date). */
   lastDoseDate: LocalDate | null;
@@ -140,7 +141,7 @@ export interface ProgressSummary {
 }
 
 export interface ProgressData {
-  windowDays: ProgressWindow;
+  windowDays: number;
   /** First and last date of the span drawn (`to` is today); see "The window is…". */
   from: LocalDate;
   to: LocalDate;

@@ -125,6 +125,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'night-button-*': NIGHT_STEPS,
   // `talk` is built from the country's resources, not from one key.
   'night-step-*': NIGHT_STEPS.filter((step) => step !== 'talk'),
+  'report-sign-*': THRESHOLD_IDS,
+  'report-flag-*': CHECKIN_FLAGS,
 };
 
 /**

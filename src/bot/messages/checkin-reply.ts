@@ -97,7 +97,7 @@ export function renderCheckinReply(t: Translate, outcome: CheckinOutcome): strin
 /** The buttons under the reply: `What can help` with a warning, then the two detail views. */
 export function checkinReplyKeyboard(t: Translate, outcome: CheckinOutcome): InlineKeyboard {
   const date = outcome.night.date;
-  const keyboard = hasWarning(outcome.thresholds) ? warningKeyboard(t, date) : new InlineKeyboard();
+  const keyboard = hasWarning(outcome.thresholds) ? warningKeyboard(t, outcome.thresholds, date) : new InlineKeyboard();
   return keyboard
     .text(t('checkin-button-normal'), checkinDetailData('normal', date))
     .text(t('checkin-button-week'), checkinDetailData('week', date));

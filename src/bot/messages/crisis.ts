@@ -99,9 +99,8 @@ export function concernAnswered(t: Translate, answer: ConcernAnswer): string {
 }
 
 /**
- * `No, I'm just worn out`: a short word of support.
- * MERGE NOTE (lead): at night (between the user's evening and morning times) this is where the
- * night companion joins in; it is the one place that decides what "No" gets.
+ * `No, I'm just worn out`: a short word of support (at night the feature then opens the night
+ * companion).
  */
 export function concernDeclinedReply(t: Translate): OutgoingMessage {
   return { text: t('concern-declined') };

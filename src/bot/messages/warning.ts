@@ -1,7 +1,9 @@
 import { InlineKeyboard } from 'grammy';
+import type { InlineKeyboardButton } from 'grammy/types';
 import { FIND_A_HELPLINE, FIND_TREATMENT, SAMHSA_HELPLINE } from '../../content/resources.js';
-import type { ThresholdResult } from '../../domain/thresholds.js';
+import type { ThresholdId, ThresholdResult } from '../../domain/thresholds.js';
 import type { LocalDate } from '../../domain/types.js';
+import { reportWarningButton } from './report.js';
 import type { Translate } from './translate.js';
 
 /** `cd:<view>:<YYYY-MM-DD>`: a button under a check-in reply, for the night of that date. */
@@ -30,11 +32,13 @@ export function warningMessage(t: Translate, result: ThresholdResult): string | 
 }
 
 /**
- * The warning's buttons, built in one place so more can be appended (e.g. a summary for a
- * prescriber): today `What can help`, which edits the reply to show where to get support.
+ * The warning's buttons, built in one place, one a row: `What can help`, which edits the reply to
+ * show where to get support, then — for the signs a prescriber should hear about — the one-page
+ * summary for a prescriber (/report).
  */
-export function warningKeyboard(t: Translate, date: LocalDate, keyboard: InlineKeyboard = new InlineKeyboard()): InlineKeyboard {
-  return keyboard.text(t('checkin-button-help'), checkinDetailData('help', date)).row();
+export function warningKeyboard(t: Translate, result: ThresholdResult, date: LocalDate, keyboard: InlineKeyboard = new InlineKeyboard()): InlineKeyboard {
+  for (const button of warningButtons(t, result, date)) keyboard.add(button).row();
+  return keyboard;
 }
 
 const bareAddress = (url: string) => url.replace(/^https?:\/\//, '');
@@ -58,4 +62,15 @@ export function whatCanHelp(t: Translate, country: string): string {
     helpline,
     t('warning-help-pointer'),
   ].join('\n\n');
+}
+
+/** Support signs whose warning offers the one-page summary for a prescriber (/report). */
+const REPORT_SIGNS: readonly ThresholdId[] = ['no-sleep', 'persistent', 'anxiety-rising'];
+
+/** The buttons under a warning, in order; empty when nothing fired. */
+export function warningButtons(t: Translate, result: ThresholdResult, date: LocalDate): InlineKeyboardButton[] {
+  if (!hasWarning(result)) return [];
+  const buttons: InlineKeyboardButton[] = [InlineKeyboard.text(t('checkin-button-help'), checkinDetailData('help', date))];
+  if (result.support.some((id) => REPORT_SIGNS.includes(id))) buttons.push(reportWarningButton(t));
+  return buttons;
 }
