@@ -41,8 +41,8 @@ export const NUMBER_SOURCES: readonly NumberSource[] = [
   { from: 'product', numbers: ['0', '16'], quote: 'hours, 0–16', keys: ['checkin-hours-range'] },
   { from: 'product', numbers: ['4.5', '4', '30'], quote: 'typed `4.5`, `4h30`, `4:30` also accepted', keys: ['checkin-q-hours-expected'] },
   { from: 'product', numbers: ['1', '5'], quote: '`Very poor` `Poor` `Fair` `Good` `Very good` | 1–5', keys: ['checkin-quality-range'] },
-  { from: 'product', numbers: ['0', '3'], quote: '`None` `Mild` `Moderate` `Severe` | 0–3', keys: ['checkin-restless-range'] },
-  { from: 'product', numbers: ['0', '10'], quote: 'Anxiety right now, 0–10?', keys: ['checkin-q-anxiety', 'checkin-q-anxiety-expected', 'checkin-anxiety-range', 'checkin-summary-anxiety'] },
+  { from: 'product', numbers: ['0', '3'], quote: '`None` `Mild` `Moderate` `Severe` | 0–3', keys: ['checkin-restless-range', 'report-col-restless', 'report-avg-restless'] },
+  { from: 'product', numbers: ['0', '10'], quote: 'Anxiety right now, 0–10?', keys: ['checkin-q-anxiety', 'checkin-q-anxiety-expected', 'checkin-anxiety-range', 'checkin-summary-anxiety', 'report-col-anxiety', 'report-avg-anxiety'] },
   { from: 'product', numbers: ['1'], quote: '`Remind me in 1 hour`', keys: ['reminder-button-later'] },
   { from: 'product', numbers: ['7'], quote: 'What is normal in this phase and the last 7 nights are one tap away', keys: ['checkin-button-week', 'checkin-glance-title', 'checkin-glance-title-empty', 'progress-chart-average', 'weekly-keep'] },
   // ——— PRODUCT.md: verified resources (help.ftl; numbers themselves live in src/content/resources.ts) ———

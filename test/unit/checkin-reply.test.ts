@@ -71,9 +71,9 @@ describe('the check-in reply', () => {
     expect(text).not.toContain('Day 7:');
   });
 
-  it('offers What can help only with a warning, then the two detail buttons', () => {
+  it('offers What can help (and, for no-sleep, the summary for a prescriber) only with a warning, then the two detail buttons', () => {
     const labels = (o: CheckinOutcome) => checkinReplyKeyboard(t, o).inline_keyboard.flat().map((b) => b.text);
-    expect(labels(outcome({ thresholds: NO_SLEEP }))).toEqual(['What can help', "What's normal now", 'Last 7 nights']);
+    expect(labels(outcome({ thresholds: NO_SLEEP }))).toEqual(['What can help', '📄 Make a summary for a prescriber', "What's normal now", 'Last 7 nights']);
     expect(labels(outcome())).toEqual(["What's normal now", 'Last 7 nights']);
     const data = checkinReplyKeyboard(t, outcome()).inline_keyboard.flat().map((b) => ('callback_data' in b ? b.callback_data : ''));
     expect(data).toEqual(['cd:normal:2026-03-31', 'cd:week:2026-03-31']);
