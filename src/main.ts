@@ -88,7 +88,12 @@ async function main(): Promise<void> {
       api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
       translator,
     },
-    { cron: config.schedulerCron, ratePerSecond: config.sendRatePerSecond },
+    {
+      cron: config.schedulerCron,
+      ratePerSecond: config.sendRatePerSecond,
+      allowPaidBroadcast: config.allowPaidBroadcast,
+      deliveryRetentionDays: config.deliveryRetentionDays,
+    },
   );
 
   let stopping = false;

@@ -14,20 +14,21 @@ const composer = new Composer<BotContext>();
 
 type Built = { kind: 'chart'; png: Buffer; caption: string } | { kind: 'too-few'; text: string } | { kind: 'not-set-up' };
 
-function build(ctx: BotContext, windowDays: ProgressWindow): Built {
+async function build(ctx: BotContext, windowDays: ProgressWindow): Promise<Built> {
   const { deps } = ctx;
   const profile = deps.users.get(ctx.from!.id);
   if (!profile?.onboardedAt) return { kind: 'not-set-up' };
   const t = translatorOf(ctx);
   const progress = progressOf(deps, profile, deps.now(), windowDays);
   if (!progress.enough) return { kind: 'too-few', text: tooFewNights(t, progress.logged) };
-  return { kind: 'chart', png: renderChart(t, progress.data), caption: progressCaption(t, progress.data) };
+  // Drawn in the chart worker pool: the event loop (everyone else's replies) never waits for it.
+  return { kind: 'chart', png: await renderChart(t, progress.data), caption: progressCaption(t, progress.data) };
 }
 
 /** Builds, and on a rendering failure says so kindly (logged without any health data). */
 async function buildOrApologise(ctx: BotContext, windowDays: ProgressWindow): Promise<Built | null> {
   try {
-    return build(ctx, windowDays);
+    return await build(ctx, windowDays);
   } catch (error) {
     ctx.logger.error({ err: describeError(error) }, 'progress chart failed');
     await ctx.reply(ctx.t('progress-rendering-failed'));
