@@ -131,3 +131,29 @@ describe('ReminderScheduler: the ledger is pruned', () => {
     expect(left).toEqual(['2026-11-12']);
   });
 });
+
+describe('ScheduleStore.usersMissingSchedulesChunk: the start-up check in small steps', () => {
+  it('finds, chunk by chunk, exactly the users the all-at-once query finds', () => {
+    db.transaction(() => {
+      for (let id = 1; id <= 50; id++) {
+        onboard(id * 3);
+        if (id % 4 !== 0) schedules.set(id * 3, 'morning', now);
+        if (id % 5 !== 0) schedules.set(id * 3, 'evening', now);
+      }
+      users.createWithConsent(1_000, 'en', now); // not set up: never missing
+    })();
+    const found: number[] = [];
+    let after = 0;
+    let steps = 0;
+    for (;;) {
+      const { missing, lastId } = schedules.usersMissingSchedulesChunk(after, 7);
+      found.push(...missing);
+      steps++;
+      if (lastId === null) break;
+      after = lastId;
+    }
+    expect(found).toEqual(schedules.usersMissingSchedules());
+    expect(found.length).toBeGreaterThan(10);
+    expect(steps).toBe(Math.ceil(51 / 7) + 1);
+  });
+});
