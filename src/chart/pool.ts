@@ -29,6 +29,13 @@ export interface ChartPoolOptions {
   filename?: string;
 }
 
+/** Per-call limits, tighter than the pool's own (a broadcast would rather send plain than wait). */
+export interface RenderLimits {
+  /** Refuse at once when this many renders are already waiting. */
+  maxWaiting?: number;
+  timeoutMs?: number;
+}
+
 export class ChartBusyError extends Error {
   override name = 'ChartBusyError';
 }
@@ -73,11 +80,12 @@ export class ChartPool {
   }
 
   /** The chart as PNG bytes; rejects with ChartBusyError, ChartTimeoutError or the render's error. */
-  async render(data: ProgressData, labels: ProgressChartLabels, options?: ProgressChartOptions): Promise<Buffer> {
-    if (this.piscina.queueSize >= this.maxQueue) throw new ChartBusyError('chart renderer is busy');
+  async render(data: ProgressData, labels: ProgressChartLabels, options?: ProgressChartOptions, limits: RenderLimits = {}): Promise<Buffer> {
+    if (this.piscina.queueSize >= Math.min(this.maxQueue, limits.maxWaiting ?? Infinity)) throw new ChartBusyError('chart renderer is busy');
+    const timeoutMs = limits.timeoutMs ?? this.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ChartTimeoutError(`chart render took over ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(() => reject(new ChartTimeoutError(`chart render took over ${timeoutMs} ms`)), timeoutMs);
     });
     const task: ChartTask = options ? { data, labels, options } : { data, labels };
     const running = this.piscina.run(task);
@@ -112,9 +120,10 @@ export function renderChartOffThread(
   data: ProgressData,
   labels: ProgressChartLabels,
   options?: ProgressChartOptions,
+  limits?: RenderLimits,
 ): Promise<Buffer> {
   shared ??= new ChartPool();
-  return shared.render(data, labels, options);
+  return shared.render(data, labels, options, limits);
 }
 
 /** Loads the renderer in the shared pool's first thread, in the background; never throws. */

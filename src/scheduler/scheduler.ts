@@ -52,6 +52,13 @@ const PRUNE_PER_TICK = 20_000;
 const MISSING_CHUNK = 2_000;
 const DAY_MS = 86_400_000;
 
+/**
+ * A Sunday chart is drawn only when the renderer can start it soon: with more than a couple
+ * waiting (a broadcast outpacing the worker) the plain wind-down goes out instead, so the
+ * send rate never waits for charts.
+ */
+const WEEKLY_RENDER_LIMITS = { maxWaiting: 2, timeoutMs: 5_000 };
+
 /** The `kind` label of the reminders metric. */
 function metricKind(kind: ReminderKind, weekly: boolean): string {
   if (kind === 'snooze') return 'followup';
@@ -275,7 +282,7 @@ export class ReminderScheduler {
     if (row.kind === 'evening' && isSummaryEvening(localDate)) {
       // The Sunday chart renders in the worker pool after the claim; meanwhile the queue's slots
       // go to other reminders (building holds no slot). Slow or failed: the plain wind-down.
-      return weeklyOrWindDownMessage(t, this.deps, profile, localDate, now)
+      return weeklyOrWindDownMessage(t, this.deps, profile, localDate, now, WEEKLY_RENDER_LIMITS)
         .catch((error: unknown) => {
           logger.warn({ user: row.userId, err: describeError(error) }, 'weekly chart not ready; sending the plain wind-down');
           return windDownMessage(t, profile, localDate);

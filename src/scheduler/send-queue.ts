@@ -131,7 +131,9 @@ export class SendQueue {
     this.intervalMs = 1000 / options.ratePerSecond;
     this.maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? options.ratePerSecond));
     this.maxBuilding = Math.max(1, Math.floor(options.maxBuilding ?? this.maxInFlight));
-    this.maxLagMs = Math.max(this.intervalMs, 20);
+    // A loaded machine deschedules the process for tens of ms at a time; catching up a quarter of a
+    // second keeps the per-second rate (bursts of a few sends, which Telegram's limit allows).
+    this.maxLagMs = Math.max(this.intervalMs, 250);
     this.lowWater = Math.max(0, Math.floor(options.lowWater ?? 0));
     this.onLow = options.onLow;
     this.onRateLimited = options.onRateLimited;

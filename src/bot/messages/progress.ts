@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { ProgressChartLabels } from '../../chart/progress-chart.js';
-import { renderChartOffThread } from '../../chart/pool.js';
+import { renderChartOffThread, type RenderLimits } from '../../chart/pool.js';
 import { addDays, localDateOf } from '../../domain/dates.js';
 import { buildProgress, enoughForChart, type ProgressData, type ProgressWindow } from '../../domain/progress.js';
 import { tipsForPhase } from '../../domain/tips.js';
@@ -66,8 +66,8 @@ export function chartLabels(t: Translate, windowDays: number): ProgressChartLabe
 }
 
 /** The chart as a PNG, drawn in the chart worker pool (never on the event loop); rejects when busy or slow. */
-export function renderChart(t: Translate, data: ProgressData): Promise<Buffer> {
-  return renderChartOffThread(data, chartLabels(t, data.windowDays));
+export function renderChart(t: Translate, data: ProgressData, limits?: RenderLimits): Promise<Buffer> {
+  return renderChartOffThread(data, chartLabels(t, data.windowDays), undefined, limits);
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -139,6 +139,7 @@ export async function weeklySummary(
   now: Date,
   tonightLine: string,
   comingPhase: PhaseId | null,
+  limits?: RenderLimits,
 ): Promise<WeeklySummary | null> {
   const progress = progressOf(sources, profile, now, 14);
   if (!progress.enough || progress.data.summary.thisWeek.nights === 0) return null;
@@ -146,7 +147,7 @@ export async function weeklySummary(
     sources.checkins.nights(profile.id, addDays(progress.today, -6), progress.today).flatMap((n) => n.tipIds),
   );
   const lines = weeklyLines(t, progress.data, comingPhase, recentTips);
-  return { text: [t('weekly-title'), tonightLine, ...lines].join('\n\n'), png: await renderChart(t, progress.data) };
+  return { text: [t('weekly-title'), tonightLine, ...lines].join('\n\n'), png: await renderChart(t, progress.data, limits) };
 }
 
 /**
