@@ -73,9 +73,10 @@ describe('renderChartOffThread: the real chart, from the real worker module', ()
       months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
       dateFormat: '{mon} {d}', decimalSeparator: '.',
     } as ProgressChartLabels;
-    const png = await renderChartOffThread(data, labels, { width: 360, height: 450 });
+    // A cold worker loads ECharts through tsx here (the sources): slow on a loaded machine.
+    const png = await renderChartOffThread(data, labels, { width: 360, height: 450 }, { timeoutMs: 90_000 });
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(360);
     expect(png.readUInt32BE(20)).toBe(450);
-  }, 30_000);
+  }, 120_000);
 });
