@@ -17,6 +17,8 @@ import { addDays } from '../../src/domain/dates.js';
 import { buildPopulation, insertNights, insertSchedules, insertUsers, random, ZONES } from './build-db.js';
 
 const quick = process.argv.includes('--quick');
+/** `--only=due` runs the due-selection figures alone. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const DIR = process.env.BENCH_DIR ?? '/tmp/steady-nights-bench';
 mkdirSync(DIR, { recursive: true });
 const BARE = new URL('./bare-bot.mjs', import.meta.url).pathname;
@@ -317,6 +319,7 @@ async function main(): Promise<void> {
   report(`# Steady Nights bench (${quick ? 'quick' : 'full'}) — ${new Date().toISOString()}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 
   dueSelection();
+  if (only === 'due') return;
 
   report('\n## Delivery rate under the production cron (`* * * * *`), clock shifted to the due minute');
   const morningDue = new Date('2026-11-23T14:00:00.000Z');

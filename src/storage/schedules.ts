@@ -22,10 +22,11 @@ export interface DueReminder {
   dueAt: Date;
 }
 
-/** Where a paged read of the due rows stopped: the last row's instant and rowid. */
+/** Where a paged read of the due rows stopped: the last row's key in the due index. */
 export interface DueCursor {
   dueAt: string;
-  rowid: number;
+  userId: number;
+  kind: ReminderKind;
 }
 
 export interface DuePageRow extends DueReminder {
@@ -55,7 +56,6 @@ export interface Claim {
 }
 
 interface DueRow {
-  rowid?: number;
   user_id: number;
   kind: ReminderKind;
   next_due_at: string;
@@ -87,6 +87,7 @@ export class ScheduleStore {
   private readonly deliveryStmt;
   private readonly claimTx;
   private readonly missingStmt;
+  private readonly dueSameUserStmt;
   private readonly dueSameInstantStmt;
   private readonly dueLaterStmt;
   private readonly pruneStmt;
@@ -128,17 +129,21 @@ export class ScheduleStore {
          AND ((morning_enabled = 1 AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.user_id = u.id AND s.kind = 'morning'))
            OR (evening_enabled = 1 AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.user_id = u.id AND s.kind = 'evening')))`,
     );
-    // Keyset paging over the due index, whose order is (next_due_at, rowid): rowid is its last
-    // column. A page is the rest of the last page's instant (next_due_at = ?, rowid > ?) and then
-    // the later instants, each a range scan that starts where the last page stopped, so rows
-    // already handed out are never read again — even when thousands share one instant.
-    this.dueSameInstantStmt = db.prepare<[string, number, number], Required<DueRow>>(
-      `SELECT rowid, user_id, kind, next_due_at FROM schedules
-       WHERE next_due_at = ? AND rowid > ? ORDER BY rowid LIMIT ?`,
+    // Keyset paging over the covering due index (next_due_at, user_id, kind): a page is the rest
+    // of the last row's user at that instant, the rest of that instant, then the later instants —
+    // each a range scan of the index alone that starts where the last page stopped, so rows
+    // already handed out are never read again, even when thousands share one instant.
+    this.dueSameUserStmt = db.prepare<[string, number, string], DueRow>(
+      `SELECT user_id, kind, next_due_at FROM schedules
+       WHERE next_due_at = ? AND user_id = ? AND kind > ? ORDER BY kind`,
     );
-    this.dueLaterStmt = db.prepare<[string, string, number], Required<DueRow>>(
-      `SELECT rowid, user_id, kind, next_due_at FROM schedules
-       WHERE next_due_at > ? AND next_due_at <= ? ORDER BY next_due_at, rowid LIMIT ?`,
+    this.dueSameInstantStmt = db.prepare<[string, number, number], DueRow>(
+      `SELECT user_id, kind, next_due_at FROM schedules
+       WHERE next_due_at = ? AND user_id > ? ORDER BY user_id, kind LIMIT ?`,
+    );
+    this.dueLaterStmt = db.prepare<[string, string, number], DueRow>(
+      `SELECT user_id, kind, next_due_at FROM schedules
+       WHERE next_due_at > ? AND next_due_at <= ? ORDER BY next_due_at, user_id, kind LIMIT ?`,
     );
     this.pruneStmt = db.prepare(
       'DELETE FROM deliveries WHERE rowid IN (SELECT rowid FROM deliveries WHERE due_at < ? ORDER BY due_at LIMIT ?)',
@@ -179,18 +184,22 @@ export class ScheduleStore {
   }
 
   /**
-   * One page of the reminders due at `now`, in due order (instant, then rowid), starting after
+   * One page of the reminders due at `now`, in due order (instant, user, kind), starting after
    * `after` (null: from the earliest). Pass the last row's `cursor` to read the next page.
    */
   duePage(now: Date, after: DueCursor | null, limit: number): DuePageRow[] {
     const until = now.toISOString();
-    const rows = after && after.dueAt <= until ? this.dueSameInstantStmt.all(after.dueAt, after.rowid, limit) : [];
+    const rows: DueRow[] = [];
+    if (after && after.dueAt <= until) {
+      rows.push(...this.dueSameUserStmt.all(after.dueAt, after.userId, after.kind).slice(0, limit));
+      if (rows.length < limit) rows.push(...this.dueSameInstantStmt.all(after.dueAt, after.userId, limit - rows.length));
+    }
     if (rows.length < limit) rows.push(...this.dueLaterStmt.all(after?.dueAt ?? '', until, limit - rows.length));
     return rows.map((row) => ({
       userId: row.user_id,
       kind: row.kind,
       dueAt: new Date(row.next_due_at),
-      cursor: { dueAt: row.next_due_at, rowid: row.rowid },
+      cursor: { dueAt: row.next_due_at, userId: row.user_id, kind: row.kind },
     }));
   }
 

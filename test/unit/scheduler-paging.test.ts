@@ -157,3 +157,29 @@ describe('ScheduleStore.usersMissingSchedulesChunk: the start-up check in small 
     expect(steps).toBe(Math.ceil(51 / 7) + 1);
   });
 });
+
+describe('ScheduleStore.duePage: keyset paging', () => {
+  it('hands out every due row exactly once, in due order, when hundreds share one instant', () => {
+    const at = new Date(now.getTime() - 60_000);
+    db.transaction(() => {
+      for (let id = 1; id <= 400; id++) {
+        onboard(id);
+        schedules.set(id, 'morning', at);
+        if (id % 3 === 0) schedules.set(id, 'snooze', at);
+        schedules.set(id, 'evening', new Date(at.getTime() + (id % 7) * 1_000));
+      }
+      schedules.set(1, 'snooze', new Date(now.getTime() + 60_000)); // not due yet
+    })();
+    const seen: string[] = [];
+    let cursor = null as Parameters<ScheduleStore['duePage']>[1];
+    for (;;) {
+      const page = schedules.duePage(now, cursor, 37);
+      seen.push(...page.map((r) => `${r.dueAt.toISOString()}|${String(r.userId).padStart(4, '0')}|${r.kind}`));
+      if (page.length < 37) break;
+      cursor = page.at(-1)!.cursor;
+    }
+    expect(seen).toHaveLength(400 + 133 + 400);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual([...seen].sort());
+  });
+});
