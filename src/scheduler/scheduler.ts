@@ -284,7 +284,7 @@ export class ReminderScheduler {
       // go to other reminders (building holds no slot). Slow or failed: the plain wind-down.
       return weeklyOrWindDownMessage(t, this.deps, profile, localDate, now, WEEKLY_RENDER_LIMITS)
         .catch((error: unknown) => {
-          logger.warn({ user: row.userId, err: describeError(error) }, 'weekly chart not ready; sending the plain wind-down');
+          logger.info({ user: row.userId, reason: error instanceof Error ? error.name : 'unknown' }, 'weekly chart not ready; sending the plain wind-down');
           return windDownMessage(t, profile, localDate);
         })
         .then((message) => this.sendOf(row, localDate, message));
