@@ -57,7 +57,7 @@ const DAY_MS = 86_400_000;
  * waiting (a broadcast outpacing the worker) the plain wind-down goes out instead, so the
  * send rate never waits for charts.
  */
-const WEEKLY_RENDER_LIMITS = { maxWaiting: 2, timeoutMs: 5_000 };
+const WEEKLY_RENDER_LIMITS = { maxWaiting: 2, timeoutMs: 10_000 };
 
 /** The `kind` label of the reminders metric. */
 function metricKind(kind: ReminderKind, weekly: boolean): string {
@@ -126,9 +126,9 @@ export class ReminderScheduler {
     // Whatever fell due while the bot was down goes out (or is recorded missed) at once.
     this.tick();
     this.scheduleMissing(0);
-    // Load the chart renderer in its worker thread once start-up is over (Sunday summaries and
-    // /progress then do not wait for a cold start); not before the first poll.
-    this.warmUp = setTimeout(() => warmChartPool(), 2_000);
+    // Load the chart renderer in its worker thread now that polling has started (Sunday summaries
+    // and /progress then do not wait for a cold start of several seconds); it loads off this thread.
+    this.warmUp = setTimeout(() => warmChartPool(), 0);
     this.warmUp.unref();
   }
 

@@ -385,14 +385,14 @@ describe('/progress and the weekly summary for a Spanish speaker', () => {
 
     for (let i = 0; i < 12; i++) seedNight(e.dbPath, user.id, { date: addDays(sunday, -i), hours: i < 7 ? 5.5 : 4, quality: 3 });
     emu.sendText(user, '/progress');
-    const chart = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto');
+    const chart = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto', { timeoutMs: 30_000 });
     expect(chart.text).toContain('de las últimas 14 noches registradas');
     expect(chart.text).toContain('5,5 h por noche');
     emu.pressButton(user, chart, 'Ver 30 noches');
     await emu.waitForEdit(user.id, chart.messageId, (ed) => ed.text.includes('de las últimas 30 noches'));
 
     await e.restart(env(evening));
-    const summary = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto' && m.text.includes('Tu semana'), { timeoutMs: 10_000 });
+    const summary = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto' && m.text.includes('Tu semana'), { timeoutMs: 30_000 });
     expect(summary.text).toContain('Lo que mejoró: 1,5 h más de sueño por noche');
     expect(summary.text).toContain('Para la semana que viene:');
     emu.pressButton(user, summary, 'Esta noche no');
