@@ -17,6 +17,17 @@ export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
  */
 const TOKEN_PATTERN = /^\d{1,20}:[A-Za-z0-9_-]+$/;
 
+/** Telegram's free broadcast limit is about 30 messages a second per bot. */
+const FREE_MAX_RATE = 30;
+/** Paid broadcasts (`allow_paid_broadcast`, charged in Stars) raise it to 1,000 a second. */
+const PAID_BROADCAST_MAX_RATE = 1000;
+/**
+ * The ledger must remember a reminder for as long as it could be claimed again: its local date
+ * is at most a day away from its instant and a late one is sent up to 2 hours after, so 2 days
+ * is the least that keeps "exactly once".
+ */
+const MIN_RETENTION_DAYS = 2;
+
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
@@ -52,7 +63,12 @@ const schema = z
       emptyToUndefined,
       z.enum(SUPPORTED_LOCALES, { error: 'must be "en" or "es"' }).default('en'),
     ),
-    SEND_RATE_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(30).default(25)),
+    SEND_RATE_PER_SECOND: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(PAID_BROADCAST_MAX_RATE).default(25)),
+    ALLOW_PAID_BROADCAST: z.preprocess(
+      emptyToUndefined,
+      z.enum(['true', 'false'], { error: 'must be "true" or "false"' }).default('false').transform((v) => v === 'true'),
+    ),
+    DELIVERY_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(MIN_RETENTION_DAYS).max(3650).default(14)),
     SCHEDULER_CRON: z.preprocess(
       emptyToUndefined,
       z
@@ -73,6 +89,12 @@ const schema = z
     ),
   })
   .superRefine((env, ctx) => {
+    if (!env.ALLOW_PAID_BROADCAST && env.SEND_RATE_PER_SECOND > FREE_MAX_RATE)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEND_RATE_PER_SECOND'],
+        message: `must be at most ${FREE_MAX_RATE} unless ALLOW_PAID_BROADCAST=true (up to ${PAID_BROADCAST_MAX_RATE})`,
+      });
     if (env.BOT_MODE === 'webhook') {
       if (!env.WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
       if (!env.WEBHOOK_SECRET)
@@ -89,6 +111,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   defaultLocale: SupportedLocale;
   sendRatePerSecond: number;
+  /** Scheduled sends carry `allow_paid_broadcast` (rates above 30/s; Telegram charges Stars). */
+  allowPaidBroadcast: boolean;
+  /** Delivery ledger rows older than this many days are pruned (at least 2: see MIN_RETENTION_DAYS). */
+  deliveryRetentionDays: number;
   /** When the reminder tick runs (node-cron syntax; a 6-field expression ticks in seconds). */
   schedulerCron: string;
   /**
@@ -131,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+    allowPaidBroadcast: e.ALLOW_PAID_BROADCAST,
+    deliveryRetentionDays: e.DELIVERY_RETENTION_DAYS,
     schedulerCron: e.SCHEDULER_CRON,
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : null,
     health: { port: e.HEALTH_PORT ?? null, host: e.HEALTH_HOST },

@@ -96,7 +96,13 @@ async function main(): Promise<void> {
       api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
       translator,
     },
-    { cron: config.schedulerCron, ratePerSecond: config.sendRatePerSecond, onTick: () => liveness.recordTick() },
+    {
+      cron: config.schedulerCron,
+      ratePerSecond: config.sendRatePerSecond,
+      allowPaidBroadcast: config.allowPaidBroadcast,
+      deliveryRetentionDays: config.deliveryRetentionDays,
+      onTick: () => liveness.recordTick(),
+    },
   );
   const backups = config.backup ? new BackupSchedule(db, config.backup, logger) : undefined;
 

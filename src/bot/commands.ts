@@ -16,8 +16,9 @@ export function commandList(t: Translate): string {
 /** Sets the menu once per language, plus a default (English) for every other language. */
 export async function setCommandMenus(api: Api, translateFor: (locale: string) => Translate, defaultLocale: string) {
   const build = (t: Translate) => MENU_COMMANDS.map((command) => ({ command, description: t(`command-${command}`) }));
-  await api.setMyCommands(build(translateFor(defaultLocale)));
-  for (const locale of SUPPORTED_LOCALES) {
-    await api.setMyCommands(build(translateFor(locale)), { language_code: locale });
-  }
+  // At once rather than one after another: they stand between start-up and the first poll.
+  await Promise.all([
+    api.setMyCommands(build(translateFor(defaultLocale))),
+    ...SUPPORTED_LOCALES.map((locale) => api.setMyCommands(build(translateFor(locale)), { language_code: locale })),
+  ]);
 }

@@ -5,16 +5,38 @@ import type { LocalDate, LocalTime } from './types.js';
 const LOCAL_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isLocalDate(s: string): boolean {
-  return LOCAL_DATE_SHAPE.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid;
+  return LOCAL_DATE_SHAPE.test(s) && dayNumberOrNull(s) !== null;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Calendar arithmetic runs in UTC on purpose: a LocalDate has no zone, and doing the
- * sums in a DST zone could turn a 23-hour day into "0 days".
+ * Calendar arithmetic is done on day numbers (days since 1970-01-01, in UTC) on purpose: a
+ * LocalDate has no zone, and doing the sums in a DST zone could turn a 23-hour day into "0 days".
+ * Plain integer sums rather than luxon objects: /progress and the Sunday summaries call these a
+ * few hundred times per chart, and luxon made them the bulk of a broadcast's main-thread time.
  */
-function calendarDay(date: LocalDate): DateTime {
-  if (!isLocalDate(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
-  return DateTime.fromISO(date, { zone: 'utc' });
+function dayNumberOrNull(date: string): number | null {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d); // (not Date.UTC, which reads years 0–99 as 1900–1999)
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? Math.round(t.getTime() / DAY_MS) : null;
+}
+
+function dayNumber(date: LocalDate): number {
+  const n = LOCAL_DATE_SHAPE.test(date) ? dayNumberOrNull(date) : null;
+  if (n === null) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  return n;
+}
+
+function fromDayNumber(n: number): LocalDate {
+  const t = new Date(n * DAY_MS);
+  const y = t.getUTCFullYear();
+  if (!(y >= 0 && y <= 9999)) throw new RangeError('Date out of the supported range (years 0000–9999)');
+  const pad = (v: number, width: number) => String(v).padStart(width, '0');
+  return `${pad(y, 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}`;
 }
 
 function toLocalDate(dt: DateTime): LocalDate {
@@ -26,15 +48,16 @@ function toLocalDate(dt: DateTime): LocalDate {
 }
 
 export function addDays(date: LocalDate, n: number): LocalDate {
-  return toLocalDate(calendarDay(date).plus({ days: n }));
+  return fromDayNumber(dayNumber(date) + Math.trunc(n));
 }
 
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round(calendarDay(to).diff(calendarDay(from), 'days').days);
+  return dayNumber(to) - dayNumber(from);
 }
 
+/** ISO weekday: Monday 1 … Sunday 7 (1970-01-01 was a Thursday). */
 export function isoWeekday(date: LocalDate): number {
-  return calendarDay(date).weekday;
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /**

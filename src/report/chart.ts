@@ -1,4 +1,5 @@
-import { renderProgressChart, type ProgressChartLabels } from '../chart/progress-chart.js';
+import { renderChartOffThread } from '../chart/pool.js';
+import type { ProgressChartLabels } from '../chart/progress-chart.js';
 import type { ProgressData } from '../domain/progress.js';
 
 /**
@@ -7,11 +8,7 @@ import type { ProgressData } from '../domain/progress.js';
  */
 export const REPORT_CHART_SIZE = { width: 1080, height: 1000 } as const;
 
-/**
- * The one place the report draws its chart, async so that it can move off the main thread.
- * MERGE: the chart worker pool (branch scale) replaces this body with its off-thread renderer
- * (e.g. `renderChartOffThread(...)`); nothing else in the report changes.
- */
-export async function renderReportChart(data: ProgressData, labels: ProgressChartLabels): Promise<Buffer> {
-  return renderProgressChart(data, labels, REPORT_CHART_SIZE);
+/** The one place the report draws its chart: in the chart worker pool, never on the event loop. */
+export function renderReportChart(data: ProgressData, labels: ProgressChartLabels): Promise<Buffer> {
+  return renderChartOffThread(data, labels, REPORT_CHART_SIZE);
 }

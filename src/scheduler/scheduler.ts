@@ -11,12 +11,13 @@ import { isTooLate, LATE_LIMIT_MS, reminderDate, type ReminderKind } from '../do
 import { nextOccurrence } from '../domain/schedule.js';
 import { isValidZone } from '../domain/timezone.js';
 import type { CheckinStore } from '../storage/checkins.js';
-import type { DueReminder, ScheduleStore } from '../storage/schedules.js';
+import type { DueCursor, DueReminder, ScheduleStore } from '../storage/schedules.js';
+import { metrics } from '../ops/metrics.js';
+import { warmChartPool } from '../chart/pool.js';
 import type { RelapseStore } from '../storage/relapses.js';
 import type { UserProfile, UserStore } from '../storage/users.js';
 import { rescheduleUser } from './reschedule.js';
 import { SendQueue, type QueuedSend } from './send-queue.js';
-import { metrics } from '../ops/metrics.js';
 
 export interface SchedulerDeps {
   logger: Logger;
@@ -35,12 +36,37 @@ export interface SchedulerOptions {
   /** node-cron expression of the tick; `* * * * *` in production. */
   cron: string;
   ratePerSecond: number;
-  /** Called after every tick that ran (health: the scheduler is alive). */
+  /** Scheduled sends carry `allow_paid_broadcast` (needed above 30/s; Telegram charges Stars). */
+  allowPaidBroadcast?: boolean;
+  /** Ledger rows due longer ago than this are pruned (default 14 days). */
+  deliveryRetentionDays?: number;
+  /** Called after every tick (the process's liveness records it). */
   onTick?: () => void;
 }
 
-/** Due rows read per query; a tick repeats the query until it finds nothing new. */
-const BATCH = 500;
+/** Due rows read per query. */
+const PAGE = 500;
+/** Ledger rows deleted per statement, and at most per tick. */
+const PRUNE_BATCH = 1_000;
+const PRUNE_PER_TICK = 20_000;
+/** Users checked per step of the start-up check for missing schedules. */
+const MISSING_CHUNK = 2_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * A Sunday chart is drawn only when the renderer can start it soon: with more than a couple
+ * waiting (a broadcast outpacing the worker) the plain wind-down goes out instead, so the
+ * send rate never waits for charts.
+ */
+const WEEKLY_RENDER_LIMITS = { maxWaiting: 2, timeoutMs: 10_000 };
+
+/** The `kind` label of the reminders metric. */
+function metricKind(kind: ReminderKind, weekly: boolean): string {
+  if (kind === 'snooze') return 'snooze';
+  if (kind === 'followup') return 'followup';
+  if (kind === 'evening') return weekly ? 'weekly' : 'winddown';
+  return 'morning';
+}
 
 /**
  * Sends the morning prompts and evening wind-downs.
@@ -56,23 +82,39 @@ export class ReminderScheduler {
   private readonly queue: SendQueue;
   private task: ScheduledTask | undefined;
   private followUp: NodeJS.Immediate | undefined;
+  private background: NodeJS.Immediate | undefined;
+  private warmUp: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** How many items the queue is kept topped up to (a few seconds of sends). */
+  private readonly target: number;
+  /** Where the current sweep of the due rows has got to; null: the next read starts at the earliest. */
+  private cursor: DueCursor | null = null;
+  private readonly retentionMs: number;
 
   constructor(
     private readonly deps: SchedulerDeps,
     private readonly options: SchedulerOptions,
   ) {
+    this.target = Math.min(5_000, Math.max(100, Math.ceil(options.ratePerSecond * 4)));
+    this.retentionMs = (options.deliveryRetentionDays ?? 14) * DAY_MS;
     this.queue = new SendQueue({
       ratePerSecond: options.ratePerSecond,
       retryDelaysMs: [2_000, 10_000, 30_000],
       logger: deps.logger,
+      // Read the next page while a couple of seconds of sends are still waiting: the rate holds
+      // however many are due, not just the first page of a tick.
+      lowWater: Math.floor(this.target / 2),
+      onLow: () => this.fill(),
+      onRateLimited: () => metrics.telegram429.inc(),
     });
   }
 
-  /** Gives users set up before reminders existed (or whose rows were lost) their schedule, then ticks. */
+  /**
+   * Starts ticking (a first tick at once). Users set up before reminders existed (or whose rows
+   * were lost) get their schedule from a background check, a chunk of users at a time, so start-up
+   * does not read every user before the first poll.
+   */
   start(): void {
-    const now = this.deps.now();
-    for (const userId of this.deps.schedules.usersMissingSchedules()) rescheduleUser(this.deps, userId, now);
     this.task = cron.schedule(this.options.cron, () => this.tick(), {
       name: 'reminders',
       noOverlap: true,
@@ -85,6 +127,28 @@ export class ReminderScheduler {
     });
     // Whatever fell due while the bot was down goes out (or is recorded missed) at once.
     this.tick();
+    this.scheduleMissing(0);
+    // Load the chart renderer in its worker thread now that polling has started (Sunday summaries
+    // and /progress then do not wait for a cold start of several seconds); it loads off this thread.
+    this.warmUp = setTimeout(() => warmChartPool(), 0);
+    this.warmUp.unref();
+  }
+
+  /** One chunk of the missing-schedules check, then the next on a later turn of the event loop. */
+  private scheduleMissing(afterId: number): void {
+    if (this.stopped) return;
+    this.background = setImmediate(() => {
+      this.background = undefined;
+      try {
+        const { missing, lastId } = this.deps.schedules.usersMissingSchedulesChunk(afterId, MISSING_CHUNK);
+        const now = this.deps.now();
+        for (const userId of missing) rescheduleUser(this.deps, userId, now);
+        if (missing.length > 0) this.fill();
+        if (lastId !== null) this.scheduleMissing(lastId);
+      } catch (error) {
+        this.deps.logger.error({ err: describeError(error) }, 'checking for missing schedules failed');
+      }
+    });
   }
 
   /** Reminders waiting in the queue or being sent. */
@@ -93,24 +157,49 @@ export class ReminderScheduler {
   }
 
   /**
-   * Queues every reminder due by now that is not queued already. Cheap when nothing is due: one
-   * index range scan that finds no rows. Never throws (a tick that fails is logged and the next
-   * one tries again).
+   * Tops the send queue up with reminders due by now (see `fill`), prunes a little of the ledger,
+   * and reports the tick. Cheap when nothing is due: one index range scan that finds no rows.
+   * Never throws (a tick that fails is logged and the next one tries again).
    */
   tick(): number {
+    if (this.stopped) return 0;
+    const started = performance.now();
+    const queued = this.fill();
+    this.prune();
+    metrics.tickDuration.observe((performance.now() - started) / 1000);
+    try {
+      this.options.onTick?.();
+    } catch (error) {
+      this.deps.logger.error({ err: describeError(error) }, 'tick callback failed');
+    }
+    return queued;
+  }
+
+  /**
+   * Queues due reminders, in due order, until a few seconds of sends are waiting, reading the due
+   * index page by page from where the last read stopped (keyset paging). Called by the tick and by
+   * the queue when it runs low, so the queue is fed at the configured rate however many are due.
+   * A sweep that reaches the end of what is due starts again from the earliest next time, which
+   * picks up rows that became due behind the cursor (a time changed, a snooze): none starves.
+   */
+  private fill(): number {
     if (this.stopped) return 0;
     try {
       const now = this.deps.now();
       let queued = 0;
-      for (;;) {
-        const due = this.deps.schedules.due(now, BATCH);
-        let added = 0;
-        for (const row of due) {
-          if (this.queue.enqueue(keyOf(row), () => this.prepare(row))) added++;
+      while (this.queue.waiting < this.target) {
+        const want = Math.min(PAGE, this.target - this.queue.waiting);
+        const rows = this.deps.schedules.duePage(now, this.cursor, want);
+        for (const row of rows) {
+          if (this.queue.enqueue(keyOf(row), () => this.prepare(row))) queued++;
         }
-        queued += added;
-        if (due.length < BATCH || added === 0) break;
+        if (rows.length < want) {
+          this.cursor = null;
+          break;
+        }
+        this.cursor = rows.at(-1)!.cursor;
       }
+      metrics.sendQueueDepth.set(this.queue.size);
       if (queued > 0) this.deps.logger.debug({ queued }, 'reminders due');
       this.options.onTick?.();
       return queued;
@@ -120,10 +209,30 @@ export class ReminderScheduler {
     }
   }
 
+  /**
+   * Deletes ledger rows older than the retention, in small batches. The ledger only has to
+   * remember a reminder while it could be claimed again (about a day; see config's
+   * MIN_RETENTION_DAYS), so it stays about `retention × users × 2` rows however long the bot runs.
+   */
+  private prune(): void {
+    try {
+      const before = new Date(this.deps.now().getTime() - this.retentionMs);
+      for (let deleted = 0; deleted < PRUNE_PER_TICK; ) {
+        const batch = this.deps.schedules.pruneDeliveries(before, PRUNE_BATCH);
+        deleted += batch;
+        if (batch < PRUNE_BATCH) break;
+      }
+    } catch (error) {
+      this.deps.logger.error({ err: describeError(error) }, 'pruning the delivery ledger failed');
+    }
+  }
+
   /** Stops ticking, lets sends in flight finish (up to `timeoutMs`), drops what has not started. */
   async stop(timeoutMs = 5_000): Promise<void> {
     this.stopped = true;
     if (this.followUp) clearImmediate(this.followUp);
+    if (this.background) clearImmediate(this.background);
+    clearTimeout(this.warmUp);
     await this.task?.stop();
     await this.task?.destroy();
     await this.queue.drain(timeoutMs);
@@ -134,7 +243,7 @@ export class ReminderScheduler {
    * and moving the schedule on in one transaction) and returns the send, or returns null when it
    * is not to be sent (missed, already checked in, blocked, claimed before).
    */
-  private prepare(row: DueReminder): QueuedSend<Message> | null {
+  private prepare(row: DueReminder): QueuedSend<Message> | Promise<QueuedSend<Message>> | null {
     if (row.kind === 'followup') return this.prepareFollowUp(row);
     const { users, schedules, checkins, logger } = this.deps;
     const now = this.deps.now();
@@ -156,8 +265,7 @@ export class ReminderScheduler {
       // Skip straight to the first occurrence that is not too late, so a long outage is one
       // `missed` row, and today's reminder (if still within 2 hours) follows at once.
       const next = this.nextAfter(profile, row.kind, new Date(Math.max(row.dueAt.getTime(), now.getTime() - LATE_LIMIT_MS - 1)));
-      schedules.claim({ ...base, next, status: 'missed' });
-      countReminder(row.kind, false, 'missed');
+      if (schedules.claim({ ...base, next, status: 'missed' })) metrics.reminders.inc({ kind: metricKind(row.kind, false), outcome: 'missed' });
       logger.info({ user: row.userId, kind: row.kind, due_at: row.dueAt.toISOString() }, 'reminder missed (bot was down)');
       if (next && next.getTime() <= now.getTime()) this.tickSoon();
       return null;
@@ -165,8 +273,7 @@ export class ReminderScheduler {
 
     const next = this.nextAfter(profile, row.kind, row.dueAt);
     if (profile.blockedAt) {
-      schedules.claim({ ...base, next, status: 'blocked' });
-      countReminder(row.kind, false, 'blocked');
+      if (schedules.claim({ ...base, next, status: 'blocked' })) metrics.reminders.inc({ kind: metricKind(row.kind, false), outcome: 'blocked' });
       return null;
     }
     if (row.kind !== 'evening' && this.checkedInOrChecking(profile.id, localDate)) {
@@ -175,15 +282,19 @@ export class ReminderScheduler {
     }
     if (!schedules.claim({ ...base, next, status: 'claimed' })) return null;
 
-    let message: ScheduledMessage;
-    try {
-      message = this.messageFor(profile, row.kind, localDate, now);
-    } catch (error) {
-      // The Sunday chart failed to render, say: the plain wind-down still goes out.
-      logger.error({ user: row.userId, err: describeError(error) }, 'building a reminder failed; sending the plain one');
-      message = windDownMessage(this.deps.translator(profile.locale), profile, localDate);
+    const t = this.deps.translator(profile.locale);
+    if (row.kind === 'evening' && isSummaryEvening(localDate)) {
+      // The Sunday chart renders in the worker pool after the claim; meanwhile the queue's slots
+      // go to other reminders (building holds no slot). Slow or failed: the plain wind-down.
+      return weeklyOrWindDownMessage(t, this.deps, profile, localDate, now, WEEKLY_RENDER_LIMITS)
+        .catch((error: unknown) => {
+          logger.info({ user: row.userId, reason: error instanceof Error ? error.name : 'unknown' }, 'weekly chart not ready; sending the plain wind-down');
+          return windDownMessage(t, profile, localDate);
+        })
+        .then((message) => this.sendOf(row, localDate, message));
     }
-    return this.sendClaimed({ userId: row.userId, kind: row.kind, localDate }, message);
+    const message = row.kind === 'evening' ? windDownMessage(t, profile, localDate) : morningPrompt(t, localDate, { again: row.kind === 'snooze' });
+    return this.sendOf(row, localDate, message);
   }
 
   /**
@@ -203,52 +314,55 @@ export class ReminderScheduler {
     const localDate = reminderDate(row.kind, row.dueAt, zone);
     const base = { userId: row.userId, kind: row.kind, dueAt: row.dueAt, localDate, now, next: null };
     if (isTooLate(row.dueAt, now)) {
-      schedules.claim({ ...base, status: 'missed' });
-      countReminder(row.kind, false, 'missed');
+      if (schedules.claim({ ...base, status: 'missed' })) metrics.reminders.inc({ kind: metricKind(row.kind, false), outcome: 'missed' });
       return null;
     }
     if (profile.blockedAt) {
-      schedules.claim({ ...base, status: 'blocked' });
-      countReminder(row.kind, false, 'blocked');
+      if (schedules.claim({ ...base, status: 'blocked' })) metrics.reminders.inc({ kind: metricKind(row.kind, false), outcome: 'blocked' });
       return null;
     }
     if (!schedules.claim({ ...base, status: 'claimed' })) return null;
     const text = followUpMessage(this.deps.translator(profile.locale));
-    return this.sendClaimed({ userId: row.userId, kind: row.kind, localDate }, { text, keyboard: new InlineKeyboard() });
+    return this.sendOf(row, localDate, { text, keyboard: new InlineKeyboard() });
   }
 
-  /** Sends a message whose ledger row this process has just claimed, and records how it ended. */
-  private sendClaimed(key: { userId: number; kind: ReminderKind; localDate: string }, message: ScheduledMessage): QueuedSend<Message> {
-    const { api, users, schedules, logger } = this.deps;
+  /** The send of a claimed reminder, and how its outcome is recorded. */
+  private sendOf(row: DueReminder, localDate: string, message: ScheduledMessage): QueuedSend<Message> {
+    const { users, schedules, logger, api } = this.deps;
+    const key = { userId: row.userId, kind: row.kind, localDate };
+    const kind = metricKind(row.kind, Boolean(message.photo));
     // A follow-up exists only because of a crisis response: logs say "scheduled", never which.
-    const kind = key.kind === 'followup' ? 'scheduled' : key.kind;
+    const logKind = row.kind === 'followup' ? 'scheduled' : row.kind;
+    const paid = this.options.allowPaidBroadcast ? { allow_paid_broadcast: true } : {};
     return {
       // grammY types its signal with the abort-controller shim; the platform's is what it uses.
       attempt: (signal): Promise<Message> =>
         message.photo
-          ? api.sendPhoto(key.userId, new InputFile(message.photo, 'steady-nights-week.png'), { caption: message.text, reply_markup: message.keyboard }, signal as never)
+          ? api.sendPhoto(row.userId, new InputFile(message.photo, 'steady-nights-week.png'), { caption: message.text, reply_markup: message.keyboard, ...paid }, signal as never)
           : api.sendMessage(
-              key.userId,
+              row.userId,
               message.text,
-              message.keyboard.inline_keyboard.length > 0 ? { reply_markup: message.keyboard } : {},
+              { ...(message.keyboard.inline_keyboard.length > 0 ? { reply_markup: message.keyboard } : {}), ...paid },
               signal as never,
             ),
       onSent: (sent) => {
         schedules.finish(key, 'sent', sent.message_id, this.deps.now());
-        countReminder(key.kind, Boolean(message.photo), 'sent');
-        logger.debug({ user: key.userId, kind }, 'reminder sent');
+        metrics.reminders.inc({ kind, outcome: 'sent' });
+        metrics.sendQueueDepth.set(this.queue.size);
+        logger.debug({ user: row.userId, kind: logKind }, 'reminder sent');
       },
       onFailed: (error) => {
+        metrics.sendQueueDepth.set(this.queue.size);
         if (isBlocked(error)) {
           users.markBlocked(key.userId, this.deps.now());
           schedules.finish(key, 'blocked', null, this.deps.now());
-          countReminder(key.kind, Boolean(message.photo), 'blocked');
-          logger.info({ user: key.userId, kind }, 'user blocked the bot; reminders paused until they write');
+          metrics.reminders.inc({ kind, outcome: 'blocked' });
+          logger.info({ user: row.userId, kind: logKind }, 'user blocked the bot; reminders paused until they write');
           return;
         }
         schedules.finish(key, 'failed', null, this.deps.now());
-        countReminder(key.kind, Boolean(message.photo), 'failed');
-        logger.warn({ user: key.userId, kind, err: describeError(error) }, 'reminder could not be sent');
+        metrics.reminders.inc({ kind, outcome: 'failed' });
+        logger.warn({ user: row.userId, kind: logKind, err: describeError(error) }, 'reminder could not be sent');
       },
     };
   }
@@ -266,32 +380,17 @@ export class ReminderScheduler {
     return this.deps.checkins.draft(userId)?.date === date;
   }
 
-  private messageFor(profile: UserProfile, kind: ReminderKind, localDate: string, now: Date): ScheduledMessage {
-    const t = this.deps.translator(profile.locale);
-    if (kind === 'evening') {
-      return isSummaryEvening(localDate)
-        ? weeklyOrWindDownMessage(t, this.deps, profile, localDate, now)
-        : windDownMessage(t, profile, localDate);
-    }
-    return morningPrompt(t, localDate, { again: kind === 'snooze' });
-  }
-
   /** Another pass right after this one, for occurrences a catch-up made due. */
   private tickSoon(): void {
     if (this.followUp || this.stopped) return;
     this.followUp = setImmediate(() => {
       this.followUp = undefined;
-      this.tick();
+      this.fill();
     });
   }
 }
 
 /** Metrics by kind of message (a snooze is a morning prompt; a Sunday evening with a chart is the weekly summary). */
-function countReminder(kind: ReminderKind, withChart: boolean, outcome: 'sent' | 'missed' | 'blocked' | 'failed'): void {
-  const label = kind === 'evening' ? (withChart ? 'weekly' : 'winddown') : kind === 'followup' ? 'followup' : 'morning';
-  metrics.reminders.inc({ kind: label, outcome });
-}
-
 const keyOf = (row: Pick<DueReminder, 'userId' | 'kind'>) => `${row.userId}:${row.kind}`;
 
 /** 403: the user blocked the bot or deleted their account. */

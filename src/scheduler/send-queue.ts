@@ -17,14 +17,29 @@ export interface QueuedSend<T = unknown> {
  * returns the send — or null when there is nothing to send after all (no rate slot is used).
  * Synchronous on purpose: the scheduler claims the delivery here, so a claim is followed by
  * its send at once, and a crash can cut off at most the sends actually in flight.
+ *
+ * It may instead return a promise of the send, when the message still has to be built after
+ * the claim (the Sunday chart renders in a worker). Such an item holds no rate slot while it
+ * builds: the slot goes to the next item, and the built send takes the first free slot after
+ * it is ready (ahead of items not yet prepared).
  */
-export type PrepareSend = () => QueuedSend<any> | null;
+export type PrepareSend = () => QueuedSend<any> | Promise<QueuedSend<any> | null> | null;
 
 export interface SendQueueOptions {
   /** Sends started per second, at most (evenly spaced). */
   ratePerSecond: number;
   /** Sends waiting for an answer at once (default: ratePerSecond). */
   maxInFlight?: number;
+  /** Items whose message is being built at once (default: maxInFlight). */
+  maxBuilding?: number;
+  /**
+   * Called when the items waiting to be prepared fall to `lowWater`, so the producer can read
+   * more before the queue runs dry (the scheduler reads due rows page by page).
+   */
+  onLow?: () => void;
+  lowWater?: number;
+  /** Called on each 429 Telegram answers (for metrics). */
+  onRateLimited?: () => void;
   /** Waits before the 2nd, 3rd, … attempt after a 5xx or network error (default 2 s, 10 s). */
   retryDelaysMs?: readonly number[];
   /** How many 429s one send may meet before it is given up (default 20): each pauses the queue. */
@@ -84,7 +99,20 @@ export class SendQueue {
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   private readonly logger: SendQueueOptions['logger'];
 
+  private readonly maxBuilding: number;
+  /** How far behind its grid the pacing may fall and catch up (timer lateness), in ms. */
+  private readonly maxLagMs: number;
+  private readonly lowWater: number;
+  private readonly onLow: (() => void) | undefined;
+  private readonly onRateLimited: (() => void) | undefined;
+
   private readonly pending: Array<{ key: string; prepare: PrepareSend }> = [];
+  /** Built sends waiting for a slot; they go before anything not yet prepared. */
+  private readonly ready: Array<{ key: string; send: QueuedSend }> = [];
+  private readonly builds = new Set<Promise<unknown>>();
+  private building = 0;
+  /** Resolves the pump's wait for a build to finish. */
+  private wake: (() => void) | undefined;
   private readonly keys = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   /** Earliest moment the next send may start. */
@@ -102,6 +130,13 @@ export class SendQueue {
     if (!(options.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
     this.intervalMs = 1000 / options.ratePerSecond;
     this.maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? options.ratePerSecond));
+    this.maxBuilding = Math.max(1, Math.floor(options.maxBuilding ?? this.maxInFlight));
+    // A loaded machine deschedules the process for tens of ms at a time; catching up a quarter of a
+    // second keeps the per-second rate (bursts of a few sends, which Telegram's limit allows).
+    this.maxLagMs = Math.max(this.intervalMs, 250);
+    this.lowWater = Math.max(0, Math.floor(options.lowWater ?? 0));
+    this.onLow = options.onLow;
+    this.onRateLimited = options.onRateLimited;
     this.retryDelaysMs = options.retryDelaysMs ?? [2_000, 10_000];
     this.maxRateLimitRetries = options.maxRateLimitRetries ?? 20;
     this.now = options.now ?? Date.now;
@@ -114,6 +149,11 @@ export class SendQueue {
     return this.keys.size;
   }
 
+  /** Items not yet prepared (what the producer may top up). */
+  get waiting(): number {
+    return this.pending.length;
+  }
+
   has(key: string): boolean {
     return this.keys.has(key);
   }
@@ -123,6 +163,7 @@ export class SendQueue {
     if (this.stopping || this.keys.has(key)) return false;
     this.keys.add(key);
     this.pending.push({ key, prepare });
+    this.wake?.();
     void this.pump();
     return true;
   }
@@ -136,11 +177,18 @@ export class SendQueue {
     this.stopping = true;
     for (const item of this.pending) this.keys.delete(item.key);
     this.pending.length = 0;
+    // Built but not started: claimed, so (at most once) they are reported failed, not sent later.
+    for (const item of this.ready.splice(0)) {
+      this.keys.delete(item.key);
+      report(() => item.send.onFailed(new Error('stopped before the send could start')), this.logger);
+    }
     this.stopSignal.abort();
-    if (this.inFlight.size > 0) {
+    this.wake?.();
+    if (this.inFlight.size > 0 || this.builds.size > 0) {
       const timeout = new AbortController();
       const finished = await Promise.race([
-        Promise.allSettled([...this.inFlight]).then(() => true),
+        // Builds settle by reporting failed (stopping): their claim is recorded before the DB closes.
+        Promise.allSettled([...this.inFlight, ...this.builds]).then(() => true),
         defaultSleep(timeoutMs, timeout.signal).then(() => false),
       ]);
       timeout.abort();
@@ -156,9 +204,16 @@ export class SendQueue {
     return Math.max(this.nextStartAt, this.pausedUntil) - this.now();
   }
 
-  /** Called in the same synchronous stretch as the `msUntilSlot() <= 0` check. */
+  /**
+   * Called in the same synchronous stretch as the `msUntilSlot() <= 0` check. Slots follow a
+   * grid (`nextStartAt` += interval) rather than "now + interval", so a timer that wakes a few ms
+   * late does not slow the rate down over thousands of sends; after an idle spell (or a 429
+   * pause) longer than `maxLagMs` the grid restarts at now, so there is no burst to catch up.
+   */
   private takeSlot(): void {
-    this.nextStartAt = this.now() + this.intervalMs;
+    const now = this.now();
+    if (this.nextStartAt < now - this.maxLagMs) this.nextStartAt = now;
+    this.nextStartAt = Math.max(this.nextStartAt, this.pausedUntil) + this.intervalMs;
   }
 
   private async acquireSlot(signal: AbortSignal): Promise<boolean> {
@@ -177,7 +232,13 @@ export class SendQueue {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (!this.stopping && this.pending.length > 0) {
+      while (!this.stopping && (this.pending.length > 0 || this.ready.length > 0 || this.building > 0)) {
+        if (this.ready.length === 0 && (this.pending.length === 0 || this.building >= this.maxBuilding)) {
+          // Only builds are left (or as many as may run): wait for one to finish.
+          await new Promise<void>((resolve) => (this.wake = resolve));
+          this.wake = undefined;
+          continue;
+        }
         if (this.inFlight.size >= this.maxInFlight) {
           await Promise.race(this.inFlight);
           continue;
@@ -187,28 +248,74 @@ export class SendQueue {
           await this.sleep(wait, this.stopSignal.signal);
           continue;
         }
+        const built = this.ready.shift();
+        if (built) {
+          this.start(built.key, built.send);
+          continue;
+        }
         const item = this.pending.shift()!;
-        let send: QueuedSend | null;
+        if (this.pending.length === this.lowWater && this.onLow) {
+          try {
+            this.onLow();
+          } catch (error) {
+            this.logger?.error({ err: describeError(error) }, 'refilling the send queue failed');
+          }
+        }
+        let send: ReturnType<PrepareSend>;
         try {
           send = item.prepare();
         } catch (error) {
           this.logger?.error({ err: describeError(error) }, 'preparing a reminder failed');
           send = null;
         }
+        if (send instanceof Promise) {
+          this.whenBuilt(item.key, send);
+          continue;
+        }
         if (!send) {
           this.keys.delete(item.key);
           continue;
         }
-        this.takeSlot();
-        const task: Promise<void> = this.run(send).finally(() => {
-          this.inFlight.delete(task);
-          this.keys.delete(item.key);
-        });
-        this.inFlight.add(task);
+        this.start(item.key, send);
       }
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** A send whose message is being built: it takes a slot only once it is ready. */
+  private whenBuilt(key: string, building: Promise<QueuedSend | null>): void {
+    this.building++;
+    const tracked: Promise<unknown> = building
+      .then(
+        (send) => {
+          if (!send) this.keys.delete(key);
+          else if (this.stopping) {
+            this.keys.delete(key);
+            report(() => send.onFailed(new Error('stopped before the send could start')), this.logger);
+          } else this.ready.push({ key, send });
+        },
+        (error) => {
+          this.logger?.error({ err: describeError(error) }, 'building a reminder failed');
+          this.keys.delete(key);
+        },
+      )
+      .finally(() => {
+        this.building--;
+        this.builds.delete(tracked);
+        this.wake?.();
+        void this.pump();
+      });
+    this.builds.add(tracked);
+  }
+
+  private start(key: string, send: QueuedSend): void {
+    this.takeSlot();
+    const task: Promise<void> = this.run(send).finally(() => {
+      this.inFlight.delete(task);
+      this.keys.delete(key);
+    });
+    this.inFlight.add(task);
   }
 
   /** Runs one send to its end: sent, or failed after the retries it deserves. Never throws. */
@@ -236,6 +343,7 @@ export class SendQueue {
           return;
         }
         if (retryAfter !== null) {
+          this.onRateLimited?.();
           this.pausedUntil = Math.max(this.pausedUntil, this.now() + retryAfter * 1000);
           this.logger?.warn({ retry_after: retryAfter }, 'rate limited: pausing reminder sends');
         } else {

@@ -22,6 +22,17 @@ export interface DueReminder {
   dueAt: Date;
 }
 
+/** Where a paged read of the due rows stopped: the last row's key in the due index. */
+export interface DueCursor {
+  dueAt: string;
+  userId: number;
+  kind: ReminderKind;
+}
+
+export interface DuePageRow extends DueReminder {
+  cursor: DueCursor;
+}
+
 export interface Delivery {
   userId: number;
   kind: ReminderKind;
@@ -76,6 +87,12 @@ export class ScheduleStore {
   private readonly deliveryStmt;
   private readonly claimTx;
   private readonly missingStmt;
+  private readonly dueSameUserStmt;
+  private readonly dueSameInstantStmt;
+  private readonly dueLaterStmt;
+  private readonly pruneStmt;
+  private readonly userChunkEndStmt;
+  private readonly missingInChunkStmt;
 
   constructor(private readonly db: Db) {
     this.dueStmt = db.prepare<[string, number], DueRow>(
@@ -112,6 +129,34 @@ export class ScheduleStore {
          AND ((morning_enabled = 1 AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.user_id = u.id AND s.kind = 'morning'))
            OR (evening_enabled = 1 AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.user_id = u.id AND s.kind = 'evening')))`,
     );
+    // Keyset paging over the covering due index (next_due_at, user_id, kind): a page is the rest
+    // of the last row's user at that instant, the rest of that instant, then the later instants —
+    // each a range scan of the index alone that starts where the last page stopped, so rows
+    // already handed out are never read again, even when thousands share one instant.
+    this.dueSameUserStmt = db.prepare<[string, number, string], DueRow>(
+      `SELECT user_id, kind, next_due_at FROM schedules
+       WHERE next_due_at = ? AND user_id = ? AND kind > ? ORDER BY kind`,
+    );
+    this.dueSameInstantStmt = db.prepare<[string, number, number], DueRow>(
+      `SELECT user_id, kind, next_due_at FROM schedules
+       WHERE next_due_at = ? AND user_id > ? ORDER BY user_id, kind LIMIT ?`,
+    );
+    this.dueLaterStmt = db.prepare<[string, string, number], DueRow>(
+      `SELECT user_id, kind, next_due_at FROM schedules
+       WHERE next_due_at > ? AND next_due_at <= ? ORDER BY next_due_at, user_id, kind LIMIT ?`,
+    );
+    this.pruneStmt = db.prepare(
+      'DELETE FROM deliveries WHERE rowid IN (SELECT rowid FROM deliveries WHERE due_at < ? ORDER BY due_at LIMIT ?)',
+    );
+    this.userChunkEndStmt = db.prepare<[number, number], { id: number }>(
+      'SELECT max(id) AS id FROM (SELECT id FROM users WHERE id > ? ORDER BY id LIMIT ?)',
+    );
+    this.missingInChunkStmt = db.prepare<[number, number], { id: number }>(
+      `SELECT id FROM users u
+       WHERE id > ? AND id <= ? AND onboarded_at IS NOT NULL AND time_zone IS NOT NULL
+         AND ((morning_enabled = 1 AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.user_id = u.id AND s.kind = 'morning'))
+           OR (evening_enabled = 1 AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.user_id = u.id AND s.kind = 'evening')))`,
+    );
     this.claimTx = db.transaction((c: Claim): boolean => {
       const due = c.dueAt.toISOString();
       const moved =
@@ -136,6 +181,44 @@ export class ScheduleStore {
     return this.dueStmt
       .all(now.toISOString(), limit)
       .map((row) => ({ userId: row.user_id, kind: row.kind, dueAt: new Date(row.next_due_at) }));
+  }
+
+  /**
+   * One page of the reminders due at `now`, in due order (instant, user, kind), starting after
+   * `after` (null: from the earliest). Pass the last row's `cursor` to read the next page.
+   */
+  duePage(now: Date, after: DueCursor | null, limit: number): DuePageRow[] {
+    const until = now.toISOString();
+    const rows: DueRow[] = [];
+    if (after && after.dueAt <= until) {
+      rows.push(...this.dueSameUserStmt.all(after.dueAt, after.userId, after.kind).slice(0, limit));
+      if (rows.length < limit) rows.push(...this.dueSameInstantStmt.all(after.dueAt, after.userId, limit - rows.length));
+    }
+    if (rows.length < limit) rows.push(...this.dueLaterStmt.all(after?.dueAt ?? '', until, limit - rows.length));
+    return rows.map((row) => ({
+      userId: row.user_id,
+      kind: row.kind,
+      dueAt: new Date(row.next_due_at),
+      cursor: { dueAt: row.next_due_at, userId: row.user_id, kind: row.kind },
+    }));
+  }
+
+  /**
+   * Deletes up to `limit` ledger rows due before `before`, oldest first; returns how many. Small
+   * batches, so pruning never holds the database (or the event loop) for long.
+   */
+  pruneDeliveries(before: Date, limit: number): number {
+    return this.pruneStmt.run(before.toISOString(), limit).changes;
+  }
+
+  /**
+   * `usersMissingSchedules`, a chunk of `chunkSize` users at a time (by id, after `afterId`), so
+   * the check can run in the background in small steps. `lastId` is null once past the last user.
+   */
+  usersMissingSchedulesChunk(afterId: number, chunkSize: number): { missing: number[]; lastId: number | null } {
+    const end = this.userChunkEndStmt.get(afterId, chunkSize)?.id ?? null;
+    if (end === null) return { missing: [], lastId: null };
+    return { missing: this.missingInChunkStmt.all(afterId, end).map((row) => row.id), lastId: end };
   }
 
   /** When the user's reminder of this kind is next due, or null when none is scheduled. */

@@ -92,6 +92,11 @@ export class UserStore {
   private readonly insert;
   private readonly markBlockedStmt;
   private readonly clearBlockedStmt;
+  /**
+   * Moves on with every write through this store, so a per-update cache of profiles (see
+   * bot/middlewares/update-cache.ts) knows when what it holds may be out of date.
+   */
+  generation = 0;
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
@@ -112,11 +117,13 @@ export class UserStore {
 
   /** Records consent: the first moment anything about the user is stored. */
   createWithConsent(id: number, locale: string, now: Date): UserProfile {
+    this.generation++;
     this.insert.run({ id, locale, now: now.toISOString() });
     return this.get(id)!;
   }
 
   update(id: number, patch: ProfilePatch, now: Date): UserProfile {
+    this.generation++;
     const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof ProfilePatch, unknown][];
     if (entries.length > 0) {
       const sets = entries.map(([k]) => `${COLUMN_OF[k]} = @${k}`).join(', ');
@@ -131,11 +138,13 @@ export class UserStore {
 
   /** Telegram answered 403: send nothing more until they write again. */
   markBlocked(id: number, now: Date): void {
+    this.generation++;
     this.markBlockedStmt.run(now.toISOString(), now.toISOString(), id);
   }
 
   /** They wrote to us, so they can hear from us again. Returns true if they had been blocked. */
   clearBlocked(id: number, now: Date): boolean {
+    this.generation++;
     return this.clearBlockedStmt.run(now.toISOString(), id).changes > 0;
   }
 }

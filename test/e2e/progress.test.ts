@@ -59,7 +59,8 @@ describe('/progress', () => {
     db.close();
 
     e.emu.sendText(user, '/progress');
-    const chart = await e.emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto');
+    // The chart worker may still be starting (a cold thread loads ECharts and resvg: seconds under load).
+    const chart = await e.emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto', { timeoutMs: 30_000 });
     expect(pngSize(chart.photo!.bytes!)).toEqual({ width: 1080, height: 1350 });
     expect(chart.text).toContain('of the last 14 nights logged');
     expect(chart.text).toMatch(/This week [\d.]+ h a night/);
@@ -84,7 +85,7 @@ describe('/progress', () => {
     e.emu.sendText(user, '/checkin');
     const question = await e.emu.waitForMessage(user.id, (m) => m.text.includes('how many hours'));
     e.emu.sendText(user, '/progress');
-    await e.emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto');
+    await e.emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto', { timeoutMs: 30_000 });
     e.emu.pressButton(user, question, '6');
     await e.emu.waitForMessage(user.id, (m) => m.text.includes('rate your sleep'));
   });
@@ -105,7 +106,7 @@ describe('weekly summary', () => {
     }
     await e.restart({ env: { SCHEDULER_CRON: '* * * * * *', CLOCK_START: clock } });
 
-    const summary = await e.emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto', { timeoutMs: 10_000 });
+    const summary = await e.emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto', { timeoutMs: 30_000 });
     expect(pngSize(summary.photo!.bytes!)).toEqual({ width: 1080, height: 1350 });
     const caption = summary.text;
     expect(caption).toContain('Your week');

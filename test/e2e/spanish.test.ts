@@ -390,7 +390,7 @@ describe('/progress and the weekly summary for a Spanish speaker', () => {
 
     for (let i = 0; i < 12; i++) seedNight(e.dbPath, user.id, { date: addDays(sunday, -i), hours: i < 7 ? 5.5 : 4, quality: 3 });
     emu.sendText(user, '/progress');
-    const chart = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto');
+    const chart = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto', { timeoutMs: 30_000 });
     // The chart begins at the first check-in: 12 nights, not 14 slots.
     expect(chart.text).toContain('12 de las últimas 12 noches registradas');
     expect(chart.text).toContain('5,5 h por noche');
@@ -398,7 +398,7 @@ describe('/progress and the weekly summary for a Spanish speaker', () => {
     await emu.waitForEdit(user.id, chart.messageId, (ed) => ed.method === 'editMessageMedia' && ed.text.includes('12 de las últimas 12 noches'));
 
     await e.restart(env(evening));
-    const summary = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto' && m.text.includes('Tu semana'), { timeoutMs: 10_000 });
+    const summary = await emu.waitForMessage(user.id, (m) => m.method === 'sendPhoto' && m.text.includes('Tu semana'), { timeoutMs: 30_000 });
     expect(summary.text).toContain('Lo que mejoró: 1,5 h más de sueño por noche');
     expect(summary.text).toContain('Para la semana que viene:');
     emu.pressButton(user, summary, 'Esta noche no');

@@ -95,3 +95,35 @@ describe('loadConfig: operations', () => {
     expect(() => loadConfig({ BOT_TOKEN: TOKEN, HEALTH_PORT: '70000' })).toThrow(/HEALTH_PORT/);
   });
 });
+
+describe('loadConfig: send rate, paid broadcasts and ledger retention', () => {
+  it.each([
+    [{}, 25, false],
+    [{ SEND_RATE_PER_SECOND: '30' }, 30, false],
+    [{ SEND_RATE_PER_SECOND: '30', ALLOW_PAID_BROADCAST: 'false' }, 30, false],
+    [{ SEND_RATE_PER_SECOND: '31', ALLOW_PAID_BROADCAST: 'true' }, 31, true],
+    [{ SEND_RATE_PER_SECOND: '1000', ALLOW_PAID_BROADCAST: 'true' }, 1000, true],
+    [{ ALLOW_PAID_BROADCAST: 'true' }, 25, true],
+  ])('%j gives rate %d, paid broadcast %s', (env, rate, paid) => {
+    const config = loadConfig({ BOT_TOKEN: TOKEN, ...env });
+    expect(config.sendRatePerSecond).toBe(rate);
+    expect(config.allowPaidBroadcast).toBe(paid);
+  });
+
+  it.each([
+    [{ SEND_RATE_PER_SECOND: '31' }, /SEND_RATE_PER_SECOND must be at most 30 unless ALLOW_PAID_BROADCAST=true/],
+    [{ SEND_RATE_PER_SECOND: '1000' }, /SEND_RATE_PER_SECOND must be at most 30/],
+    [{ SEND_RATE_PER_SECOND: '1001', ALLOW_PAID_BROADCAST: 'true' }, /SEND_RATE_PER_SECOND/],
+    [{ SEND_RATE_PER_SECOND: '0' }, /SEND_RATE_PER_SECOND/],
+    [{ ALLOW_PAID_BROADCAST: 'yes' }, /ALLOW_PAID_BROADCAST must be "true" or "false"/],
+    [{ DELIVERY_RETENTION_DAYS: '1' }, /DELIVERY_RETENTION_DAYS/],
+    [{ DELIVERY_RETENTION_DAYS: 'x' }, /DELIVERY_RETENTION_DAYS/],
+  ])('rejects %j', (env, message) => {
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN, ...env })).toThrow(message);
+  });
+
+  it('keeps delivery rows 14 days unless told otherwise, at least 2', () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).deliveryRetentionDays).toBe(14);
+    expect(loadConfig({ BOT_TOKEN: TOKEN, DELIVERY_RETENTION_DAYS: '2' }).deliveryRetentionDays).toBe(2);
+  });
+});

@@ -100,3 +100,21 @@ describe('localDateOf / localTimeOf', () => {
     expect(() => localDateOf(new Date('2026-01-01T00:00:00Z'), zone)).toThrow();
   });
 });
+
+describe('calendar arithmetic agrees with luxon (it no longer uses it)', () => {
+  it('addDays, daysBetween and isoWeekday over 3,000 dates from 1900 to 2100 and offsets up to ±800 days', async () => {
+    const { DateTime } = await import('luxon');
+    const { addDays: add, daysBetween: between, isoWeekday: weekday } = await import('../../src/domain/dates.js');
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 3000; i++) {
+      const start = DateTime.utc(1900, 1, 1).plus({ days: Math.floor(rnd() * 73_000) });
+      const date = start.toISODate()!;
+      const n = Math.floor(rnd() * 1601) - 800;
+      const expected = start.plus({ days: n }).toISODate()!;
+      expect(add(date, n)).toBe(expected);
+      expect(between(date, expected)).toBe(n);
+      expect(weekday(date)).toBe(start.weekday);
+    }
+  });
+});

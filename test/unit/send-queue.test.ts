@@ -98,7 +98,7 @@ describe('SendQueue: construction', () => {
 });
 
 describe('SendQueue: pacing', () => {
-  it.each([1, 4, 10, 30])('starts sends at least 1000/%i ms apart on the queue clock', async (rate) => {
+  it.each([1, 4, 10, 30])('starts sends on a grid 1000/%i ms apart on the queue clock (never ahead of it)', async (rate) => {
     const log = newLog();
     const q = queue({ ratePerSecond: rate, maxInFlight: 100 });
     for (let i = 0; i < 8; i++) expect(q.enqueue(`u${i}`, track(log, `u${i}`))).toBe(true);
@@ -107,8 +107,35 @@ describe('SendQueue: pacing', () => {
     expect(log.sent).toHaveLength(8);
     const times = log.starts.map((s) => s.at);
     expect(times[0]).toBe(0);
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1000 / rate);
+    // The k-th send starts no earlier than k intervals in (whole ms on the clock), and on time.
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBe(Math.ceil((i * 1000) / rate));
     expect(q.size).toBe(0);
+  });
+
+  it('keeps the configured rate when its timers wake late (the grid catches up small lateness)', async () => {
+    const log = newLog();
+    // Every wait oversleeps by 7 ms, as a loaded event loop does.
+    const lateSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms + 7));
+    const q = queue({ ratePerSecond: 30, maxInFlight: 100, sleep: lateSleep });
+    for (let i = 0; i < 300; i++) q.enqueue(`u${i}`, track(log, `u${i}`));
+    await advance(20_000);
+    expect(log.sent).toHaveLength(300);
+    const span = log.starts.at(-1)!.at - log.starts[0]!.at;
+    // 299 intervals of 33.3 ms is 9,967 ms; "now + interval" pacing would take 299 × 40.3 ms.
+    expect(span).toBeLessThan(10_300);
+    // Never more than 30 starts in any one-second window (+1 for a catch-up at its edge).
+    for (const s of log.starts) expect(log.starts.filter((o) => o.at >= s.at && o.at < s.at + 1000).length).toBeLessThanOrEqual(31);
+  });
+
+  it('restarts the grid after an idle spell instead of bursting to catch up', async () => {
+    const log = newLog();
+    const q = queue({ ratePerSecond: 10 });
+    q.enqueue('a', track(log, 'a'));
+    await advance(5_000);
+    q.enqueue('b', track(log, 'b'));
+    q.enqueue('c', track(log, 'c'));
+    await advance(1_000);
+    expect(startsOf(log, 'c')[0]! - startsOf(log, 'b')[0]!).toBe(100);
   });
 
   it('sends items in the order they were queued', async () => {
@@ -218,6 +245,82 @@ describe('SendQueue: prepare at the head', () => {
     ]);
     expect(q.has('nothing')).toBe(false);
     expect(q.size).toBe(0);
+  });
+});
+
+describe('SendQueue: messages built after the claim', () => {
+  it('an item still building holds no slot: the next items go out meanwhile, it goes when ready', async () => {
+    const log = newLog();
+    const q = queue({ ratePerSecond: 10 });
+    const build = deferred<void>();
+    q.enqueue('chart', () => build.promise.then(() => track(log, 'chart')()));
+    for (const key of ['a', 'b', 'c']) q.enqueue(key, track(log, key));
+    await advance(250);
+    expect(log.starts.map((s) => s.key)).toEqual(['a', 'b', 'c']);
+    expect(log.starts.map((s) => s.at)).toEqual([0, 100, 200]);
+    build.resolve();
+    await advance(1000);
+    expect(log.starts.map((s) => s.key)).toEqual(['a', 'b', 'c', 'chart']);
+    expect(startsOf(log, 'chart')[0]).toBe(300);
+    expect(q.size).toBe(0);
+  });
+
+  it('a built send goes ahead of items not yet prepared', async () => {
+    const log = newLog();
+    const q = queue({ ratePerSecond: 10 });
+    const build = deferred<void>();
+    q.enqueue('chart', () => build.promise.then(() => track(log, 'chart')()));
+    for (let i = 0; i < 5; i++) q.enqueue(`u${i}`, track(log, `u${i}`));
+    await advance(50);
+    build.resolve();
+    await advance(2000);
+    expect(log.starts.map((s) => s.key)).toEqual(['u0', 'chart', 'u1', 'u2', 'u3', 'u4']);
+  });
+
+  it('a build that resolves null or rejects frees its key and sends nothing', async () => {
+    const log = newLog();
+    const q = queue({ ratePerSecond: 10 });
+    q.enqueue('none', () => Promise.resolve(null));
+    q.enqueue('broken', () => Promise.reject(new Error('render crashed')));
+    q.enqueue('a', track(log, 'a'));
+    await advance(1000);
+    expect(log.starts.map((s) => s.key)).toEqual(['a']);
+    expect(q.has('none') || q.has('broken')).toBe(false);
+    expect(q.size).toBe(0);
+  });
+
+  it('runs at most maxBuilding builds at once', async () => {
+    const q = queue({ ratePerSecond: 100, maxBuilding: 2 });
+    let started = 0;
+    const builds = Array.from({ length: 5 }, () => deferred<null>());
+    builds.forEach((b, i) =>
+      q.enqueue(`b${i}`, () => {
+        started++;
+        return b.promise;
+      }),
+    );
+    await advance(1000);
+    expect(started).toBe(2);
+    builds[0]!.resolve(null);
+    await advance(1000);
+    expect(started).toBe(3);
+  });
+});
+
+describe('SendQueue: refill when low', () => {
+  it('calls onLow when the items waiting fall to lowWater, and keeps going with what it adds', async () => {
+    const log = newLog();
+    let next = 0;
+    const q: SendQueue = queue({
+      ratePerSecond: 100,
+      lowWater: 2,
+      onLow: () => {
+        for (let i = 0; i < 5 && next < 20; i++, next++) q.enqueue(`u${next}`, track(log, `u${next}`));
+      },
+    });
+    for (; next < 5; next++) q.enqueue(`u${next}`, track(log, `u${next}`));
+    await advance(1000);
+    expect(log.sent.map((s) => s.key)).toEqual(Array.from({ length: 20 }, (_, i) => `u${i}`));
   });
 });
 

@@ -16,7 +16,7 @@ const composer = new Composer<BotContext>();
 
 type Built = { kind: 'chart'; png: Buffer; caption: string } | { kind: 'too-few'; text: string } | { kind: 'not-set-up' };
 
-function build(ctx: BotContext, windowDays: ProgressWindow): Built {
+async function build(ctx: BotContext, windowDays: ProgressWindow): Promise<Built> {
   const { deps } = ctx;
   const profile = deps.users.get(ctx.from!.id);
   if (!profile?.onboardedAt) return { kind: 'not-set-up' };
@@ -25,13 +25,14 @@ function build(ctx: BotContext, windowDays: ProgressWindow): Built {
   if (!progress.enough) return { kind: 'too-few', text: tooFewNights(t, progress.logged) };
   const wakes = nightsWithWakesLine(t, deps.wakes.between(profile.id, addDays(progress.today, 1 - windowDays), progress.today));
   const caption = [progressCaption(t, progress.data), ...(wakes ? [wakes] : [])].join('\n');
-  return { kind: 'chart', png: renderChart(t, progress.data), caption };
+  // Drawn in the chart worker pool: the event loop (everyone else's replies) never waits for it.
+  return { kind: 'chart', png: await renderChart(t, progress.data), caption };
 }
 
 /** Builds, and on a rendering failure says so kindly (logged without any health data). */
 async function buildOrApologise(ctx: BotContext, windowDays: ProgressWindow): Promise<Built | null> {
   try {
-    return build(ctx, windowDays);
+    return await build(ctx, windowDays);
   } catch (error) {
     ctx.logger.error({ err: describeError(error) }, 'progress chart failed');
     await ctx.reply(ctx.t('progress-rendering-failed'));

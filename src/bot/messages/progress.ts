@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy';
-import { renderProgressChart, type ProgressChartLabels } from '../../chart/progress-chart.js';
+import type { ProgressChartLabels } from '../../chart/progress-chart.js';
+import { renderChartOffThread, type RenderLimits } from '../../chart/pool.js';
 import { addDays, localDateOf } from '../../domain/dates.js';
 import { buildProgress, enoughForChart, type ProgressData, type ProgressWindow } from '../../domain/progress.js';
 import { tipsForPhase } from '../../domain/tips.js';
@@ -69,8 +70,9 @@ export function chartLabels(t: Translate, windowDays: number): ProgressChartLabe
   };
 }
 
-export function renderChart(t: Translate, data: ProgressData): Buffer {
-  return renderProgressChart(data, chartLabels(t, data.days.length));
+/** The chart as a PNG, drawn in the chart worker pool (never on the event loop); rejects when busy or slow. */
+export function renderChart(t: Translate, data: ProgressData, limits?: RenderLimits): Promise<Buffer> {
+  return renderChartOffThread(data, chartLabels(t, data.days.length), undefined, limits);
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -124,21 +126,22 @@ export interface WeeklySummary {
  * three lines under the chart of the last 14 nights (this week against the one before).
  * Null when the week has too few nights for a chart: the usual wind-down goes out instead.
  */
-export function weeklySummary(
+export async function weeklySummary(
   t: Translate,
   sources: ProgressSources & { checkins: Pick<CheckinStore, 'nights'> },
   profile: UserProfile,
   now: Date,
   tonightLine: string,
   comingPhase: PhaseId | null,
-): WeeklySummary | null {
+  limits?: RenderLimits,
+): Promise<WeeklySummary | null> {
   const progress = progressOf(sources, profile, now, 14);
   if (!progress.enough || progress.data.summary.thisWeek.nights === 0) return null;
   const recentTips = new Set(
     sources.checkins.nights(profile.id, addDays(progress.today, -6), progress.today).flatMap((n) => n.tipIds),
   );
   const lines = weeklyLines(t, progress.data, comingPhase, recentTips);
-  return { text: [t('weekly-title'), tonightLine, ...lines].join('\n\n'), png: renderChart(t, progress.data) };
+  return { text: [t('weekly-title'), tonightLine, ...lines].join('\n\n'), png: await renderChart(t, progress.data, limits) };
 }
 
 /**

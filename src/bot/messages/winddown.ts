@@ -7,6 +7,7 @@ import type { LocalDate, PhaseId } from '../../domain/types.js';
 import { windDownChecklist } from '../../domain/winddown.js';
 import type { UserProfile } from '../../storage/users.js';
 import type { ScheduledMessage } from './morning.js';
+import type { RenderLimits } from '../../chart/pool.js';
 import { dayLine } from './status.js';
 import type { Translate } from './translate.js';
 import { nightOpenData } from './night.js';
@@ -50,18 +51,19 @@ export function isSummaryEvening(eveningDate: LocalDate): boolean {
  * `weeklySummary`), with the wind-down's buttons. Falls back to the usual wind-down when the
  * week has too few nights for a chart.
  */
-export function weeklyOrWindDownMessage(
+export async function weeklyOrWindDownMessage(
   t: Translate,
   sources: ProgressSources,
   profile: UserProfile,
   eveningDate: LocalDate,
   now: Date,
-): ScheduledMessage {
+  limits?: RenderLimits,
+): Promise<ScheduledMessage> {
   const info = tonight(profile, eveningDate);
   const state = { status: profile.status ?? 'using', lastDoseDate: profile.lastDoseDate, quitDate: profile.quitDate };
   // The coming week's phase: the one around its middle.
   const coming = currentPhase(state, addDays(eveningDate, 4)).phase;
-  const summary = weeklySummary(t, sources, profile, now, info.line(t), coming);
+  const summary = await weeklySummary(t, sources, profile, now, info.line(t), coming, limits);
   if (!summary) return windDownMessage(t, profile, eveningDate);
   return { text: summary.text, photo: summary.png, keyboard: windDownKeyboard(t, eveningDate) };
 }
