@@ -191,6 +191,13 @@ const LEVELS: readonly Row[] = [
   ['me despido, buenas noches', 'none'],
   ['goodbye everyone forever, good night', 'crisis'],
   ['me despido para siempre, buenas noches', 'crisis'],
+  // "On purpose" outweighs the accident words around it.
+  ['burned myself with the curling iron on purpose', 'crisis'],
+  ['me queme con la plancha a proposito', 'crisis'],
+  ['burned my hand with the curling iron', 'none'],
+  // The writer's own hyperbole is not someone else at risk.
+  ["i'm gonna die if i don't get coffee", 'none'],
+  ['my brother says he wants to die', 'other'],
   ['slept 3 hours, legs restless', 'none'],
   ['', 'none'],
   ['🙂', 'none'],

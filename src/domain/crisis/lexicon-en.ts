@@ -23,6 +23,14 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(knife|blade|blades|razor|razors|gun|pistol|rope|noose|@pills) (is|are|s)? (under|in|beside|next to|on) (my)? (pillow|bed|mattress|nightstand|drawer|lap|pocket|car|desk) ** (for later|for tonight|ready|waiting|for when|just in case|for after)',
+        '(rope|noose|belt|cord|cable|sheet|scarf|extension cord) ** (beam|ceiling|rafter|rafters|hook|door frame|doorframe|closet rod|railing|banister|pipe|branch)',
+        '(tested|test|testing|checked|checking) (the|my|a)? (rope|noose|belt|cord|knot|beam)',
+        '(rope|noose|belt|cord|cable|wire|scarf|sheet|extension cord) (is|s)? (around|round|on|to) my (neck|throat)',
+        '(standing|stood|stand|climbed|climbing) on (a|the|my)? (chair|stool|bucket|ladder) ** (rope|noose|belt|cord|neck)',
+        '(swallowed|downed|chugged|gulped) (them|em|all of them|it all|the lot|everything|the bottle|the pack|the box) (all)? (already)?',
+        '(already|just) (swallowed|downed) (them|em|it|all)',
+        '(who|whos|who s|who will|who ll|who should) (gets|get|inherits|inherit|should get|will get|keeps|takes|can have) (my|all my|all of my) (stuff|things|belongings|cat|dog|car|money|guitar|games|clothes|possessions|savings)',
         '<num> (of)? (my|the)? @pills (hidden|stashed|saved|in a|in my sock|in my drawer|under|put away|set aside)',
         '@pills in a (ziploc|ziplock|baggie|bag|jar|sock|envelope|tin) ',
         '(drove|drive|driving|walked|walking|went|came|am|im) (to|at|on|by) (the|a)? (train tracks|tracks|bridge|cliff|overpass|rooftop|pier|ledge) ** (parked|sitting|standing|here|waiting|looking down|alone|rn|right now|tonight)',
@@ -178,6 +186,12 @@ export const LEXICON_EN: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(so bad|that bad|such a bad thing|so wrong|anyone care|anyone notice|anybody care|anybody notice|even matter) if i (@outcome|stopped existing|stopped living|stopped breathing|died|was gone|disappeared|didnt wake up|never woke up)',
+        '(dream|dreaming|dreamt|daydream|daydreaming|fantasize|fantasizing|fantasise|fantasising|imagine|imagining|picture|picturing) about (my own|my) (funeral|death|grave|obituary|wake)',
+        '(no|zero|not any|not a single|cant find a|cant see a|cant find any|cant see any|dont have a|dont have any|dont see a|dont see any) (reason|point|reasons) (left)? (to|for) (stick|sticking|stay|staying|hang|hanging|be|being|keep|keeping|still be|carry|carrying) (around|alive|here|going|on|in this world)',
+        '(ready to|want to|wanna|going to|gonna|just want to|need to|time to) go (be with|join) (my)? (dad|mom|mum|mother|father|grandma|grandpa|nana|papa|son|daughter|baby|brother|sister|husband|wife|best friend)',
+        '(join|be with|be reunited with) (my)? (late)? (dad|mom|mum|mother|father|grandma|grandpa|nana|papa|son|daughter|baby|brother|sister|husband|wife|best friend) (again|in heaven|up there|on the other side|soon)',
+        '(living|life|being alive|staying alive|existing) (is|feels|seems|s) (optional|a chore|not worth it|overrated|not for me)',
         '@wishhead ** (finishes|finish|finished|would finish|takes|take|would take|kills|kill|would kill|puts|put) me (off|out|under|for good)',
         '@wishhead (that)? (it|this|something|someone|god|the withdrawal|withdrawal|the drugs|the cold|cancer|my heart|the universe) ** (kills|kill|would kill|finishes|finish|ends|would end) me $',
         '(welcome|welcomed|embrace|accept) (death|dying|the end|it ending)',
@@ -244,6 +258,10 @@ export const LEXICON_EN: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(this is|this s|thats|that s|this was) (it|the end) for me',
+        'end of the (road|line) for me',
+        'see (you|u|ya|yall|you all|everyone) (on the other side $|in another life|in the next life|in heaven|up there|someday in heaven)',
+        '(tell|let) (my|her|him|them) ** (i|mommy|daddy|mom|dad|that i|that mommy|that daddy) (loved|always loved|really loved|truly loved) (her|him|them|you)',
         '(was|been|it s been|its been) (nice|good|great|an honor|an honour|a pleasure) (knowing|meeting) (you|u|all of you|you all|yall|everyone|you guys)',
         '(if|in case) (you|u|yall|you all|anyone|nobody|no one) (dont|doesnt|never|stop|do not|does not) (hear|hears|hearing) from me (again|anymore|any more|after tonight|ever again|ever)',
         '(wont|will not|not gonna|not going to) be (here|around|alive|left) (when|by|to see|for) (the sun (comes|rises|is)|sunrise|morning|the morning|you wake|u wake|everyone wakes|tomorrow|dawn)',
@@ -294,6 +312,8 @@ export const LEXICON_EN: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(be|being|finally|set|get|got) (free|freed|rid|relieved) (of|from) me',
+        '(i|im) (cost|costing|cause|causing) (my family|my parents|everyone|them|my kids|my wife|my husband|the people i love|everybody) (so much|too much|nothing but|only)',
         '(easier|better|simpler|happier|lighter|calmer|more peaceful|better off) ** (if|when|once) (i|im) (wasnt|werent|was not|were not|was gone|were gone|gone|didnt exist|wasnt around|disappeared|died|wasnt here|was dead|not here|not around|wasnt in it|left for good)',
         '(deserve|deserves|deserved) (better than me|a better (mom|dad|mother|father|son|daughter|wife|husband|partner|friend|sister|brother)|someone better than me|a (mom|dad|mother|father|wife|husband|partner) who isnt)',
         '(burden|weight|drain|mess) like me',
@@ -332,6 +352,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(been|started|im|i m|was|keep|back to) (cutting|cuttin|cuting) (again|$|myself|my (arms|legs|wrists|thighs|skin))',
         '(scratched|scratch|scratching|clawed|clawing|dug|digging|picked|picking) (at)? (my)? (arms|arm|skin|legs|wrists|wrist|thighs|thigh) (raw|till|until|bloody|open|with my nails|to bleed)',
         'cut* (@self|my (arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips|body))',
         '(been|started|start|keep|back to|relapsed on|relapse on|stop|quit|resist) cutting',
@@ -369,6 +390,9 @@ export const LEXICON_EN: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(least of all|let alone|most of all) (me)? (being alive|living|existing|staying alive)',
+        '(so|then)? why (keep going|go on|bother living|keep living|bother going on|carry on|stay alive|keep existing|bother existing|even try to live)',
+        '(no|zero|whats the|what s the|wheres the|where s the) (point|reason|use|sense) ** (being alive|staying alive|me being alive|me living|me existing|existing|continuing to live|to keep living)',
         'no (way out|escape|exit) (of|from) (this|my)? (life|living|existence)',
         '(life|lifes|my life|living|my future) (is|s)? (never|not ever) (going to|gonna|gunna|gon|will|ll) (get better|improve|change|be better|be good|be ok|be okay|be worth)',
         'no (point|reason|use|sense) (in|to|for|of)? (me)? (living|being alive|go on|going on|keep going|keep living|be alive|live|stay alive|staying alive|existing|being here|to be alive|life)',
@@ -471,6 +495,9 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'goodbye', all: ['(thank you|thanks|thank u|thx|ty) for (being there|everything|trying|all you did|all you ve done|the help|helping)', '(this is it|the end|goodbye|bye|for good|forever|wont be|not be here|last|final)'] },
+    { family: 'plan-means', all: ['(im|i am|sitting|standing|stood) (on|at|by|out on) (the|my|a)? (balcony|window|roof|rooftop|ledge|railing)', '(floor|floors|stories|storeys|story|high up|drop|fall|how high|the ground)'] },
+    { family: 'plan-means', all: ['(tonight|today|tonights|todays) (is|s)? the (night|day)', '(everything|it all|all|its all|it s all|everythings) (is|s)? (set|ready|planned|in place|arranged|sorted|prepared)'] },
     { family: 'intent', all: ['(im done|i m done|i am done|cant anymore|cant do this|no more)', '(gonna|going to|will|ll|about to) do it $'] },
     { family: 'plan-means', all: ['(deleted|deleting|delete|wiped) ** (socials|accounts|social media|profiles|instagram|insta|facebook|tiktok|snap|photos|messages|account)', '(gave|giving|give|given|left) ** (to|away)'] },
     { family: 'goodbye', all: ['(goodbye|bye|farewell)', '(thank you for everything|thanks for everything|love you all|love you guys|forgive me|im sorry for everything|sorry for everything|forever|take care of my)'] },
@@ -500,6 +527,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(everything|all) (is|s)? (set|ready) for (bed|tomorrow|the trip|work|school|sleep|the morning)',
     '(one more|another|1 more) (podcast|song|ad|ads|commercial|meeting|email|emails|episode|video|lecture|joke|call|zoom call|zoom|tiktok|reel|lecture|spreadsheet) ** (jump|kill|shoot|throw|hang)',
     '(burden|drain) on the (wifi|internet|data|bandwidth|fridge|grocery bill|food budget|electric bill)',
     '(counted|counting|count|sorted|sorting) ** (pills|meds|medication) ** (for the week|for the month|organizer|organiser|pill box|pillbox|pill case|refill)',
@@ -551,6 +579,7 @@ export const LEXICON_EN: Lexicon = {
     '(note|notes|reminder) (to|for) (myself|self|me) (to|about)',
     '(dont|not|never|wont|didnt) (wake|woke) up (at|early|before|in the middle|every|so much|during|until|till|til|with|as often)',
   ],
+  deliberate: ['(on purpose|intentionally|deliberately|purposely|purposefully|to feel something|to punish myself)'],
   accidents: [
     '(stove|oven|pan|kettle|iron|curling iron|cooking|shaving|by accident|accidentally|on accident|accident|knife slipped|making tea|making coffee|cabinet|doorframe|door frame|gym|workout|paper cut)',
   ],

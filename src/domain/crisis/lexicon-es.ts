@@ -22,6 +22,10 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(tengo|traigo|deje|dejé|guarde|guardé|puse|escondi|escondí) (el|la|un|una|mi|mis|las|los)? (cuchillo|navaja|cuchilla|cuchillas|pistola|arma|soga|cuerda|@pastillas) (debajo de|bajo|junto a|en) (la|mi|el)? (almohada|cama|buro|buró|colchon|colchón|bolsa|cajon|cajón|mochila)',
+        '(todo|ya todo) (listo|lista|preparado|preparada|planeado|planeada|arreglado) (para|pa) (esta noche|hoy|mañana en la noche|cuando me vaya|cuando ya no este|cuando ya no esté)',
+        '(quien|quién) se (queda|quedara|quedará|va a quedar) con (mis|mi) (cosas|ropa|perro|gato|dinero|carro|coche|guitarra)',
+        '(soga|cuerda|cinturon|cinturón|cable|sabana|sábana) ** (viga|techo|gancho|ventilador|barandal|tubo|rama|cuello)',
         '(tengo|ya tengo|traigo) (ahorradas|guardadas|juntadas|escondidas|contadas|listas|acumuladas|apartadas) (las|mis|unas|suficientes|todas las|todas mis)? @pastillas',
         '@pastillas ** (para|pa) cuando (me decida|este lista|esté lista|este listo|esté listo|llegue el momento|sea el momento|ya no aguante)',
         '(mezclar|mezclo|mezcle|mezclé|mezclando|combinar|combinando|tomarme|tomar) ** @pastillas ** (con)? (alcohol|vodka|tequila|vino|cerveza|chupe|pisto|alcol|mezcal|ron|whisky)',
@@ -127,6 +131,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(me da|me vale|me da exactamente) (igual|lo mismo|madre|verga) (si)? (amanezco|despierto|vivo|me muero|muero|sigo vivo|sigo viva|amanecer|despertar) (o no|o muero|o me muero)?',
+        '(ojala|ojalá|quisiera|espero|rezo por que|pido que) (ya)? no me (despierte|despertara|despertase|levante|levantara) (nunca|nunca mas|nunca más|mañana|manana|mas|más)?',
         '(ojala|ojalá|quisiera|quiero|deseo|desearia|prefiero|preferiria|mejor|gustaria|gustaría|encantaria) ** (no|nunca|jamas) (despertar|despierte|despertara|despertarme|amanecer|amanezca|abrir los ojos)',
         '(dormir|dormirme|me duerma|me dormi|dormirse) (y|e)? (ya)? (no|nunca|jamas) (despertar|despierte|despertarme|volver a despertar|mas)',
         'no (despertar|despertarme|despierte) (nunca|jamas|mas|mañana|manana)',
@@ -165,6 +171,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(nos vemos|nos veremos|te veo|los veo|las veo) (en otra vida|en el cielo|del otro lado|en el mas alla|en el más allá|en la otra vida)',
+        '(dile|diganle|díganle|digale|dígale|diles|decirle|digan) (a)? (mi|mis) ** (que)? (siempre)? (la|lo|los|las|les) (quise|ame|amé|adore|adoré)',
         '(cuando|para cuando) (lean|leas|vean|veas|encuentren|encuentres|lea) (esto|este mensaje|la carta|mi carta) ** (ya no|no) (voy a estar|estare|estaré|estoy|existo|sigo|voy a existir)',
         '(esto|esta|este) es (una|mi|la)? (despedida|adios)',
         '(adios|adiós|chao|bye) (a todos|para siempre|mundo|por siempre|gracias por todo|a todas)',
@@ -197,6 +205,10 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(mejor|tranquil*|preocupar*|feliz|felices|alivio|descans*|sufrir|paz|libres) ** (si yo no|si ya no|si no) (estuviera|existiera|estuviese|existiese)',
+        '(si yo no|si ya no|si no) (estuviera|existiera|estuviese|existiese) ** (mejor|tranquil*|preocupar*|feliz|felices|alivio|descans*|paz|libres)',
+        '(lo unico que hago es|lo único que hago es|solo|sólo|nomas|nomás|nada mas|nada más) (estorbar|estorbo|molestar|dar lata|causar problemas|ser una carga|dar problemas)',
+        '(libres|libre|descansar|descansaran|descansarán|en paz) de mi',
         '(seria|sería|estaria|estaría|estarian|estarían|serian|serían|vivirian|vivirían|viviria|viviría) ** (mejor|tranquila|tranquilo|tranquilos|feliz|felices|un alivio|mas facil|más fácil|en paz) ** (sin mi|sin mí|si yo no (estuviera|existiera)|si no estuviera|si no existiera|si me muriera|si desapareciera|cuando me vaya|si me fuera)',
         '(les|le|te|os) (hago|hice|causo) (daño|sufrir|mal) a (todos|todas|mi familia|los que quiero|quienes quiero)',
         '(les|le|te|os) (arruino|jodo|amargo|echo a perder) (la vida|las vidas|todo)',
@@ -251,6 +263,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(ni|ni siquiera) (ganas)? (de|pa|para)? (vivir|seguir viviendo|existir|estar vivo|estar viva|seguir vivo|seguir viva)',
         '(perdi|perdí|he perdido|sin|no tengo|ya no tengo|ninguna) (toda)? (la)? (esperanza|ganas|razon|razón|razones) (de|para|pa) (vivir|seguir|seguir viviendo|estar vivo|estar viva)',
         '(vida|vivir|mi vida) (asi|así)? (ya|ahora)? (no tiene|sin) (ningun|ningún)? (sentido|caso|valor|chiste)',
         '(no|ya no) (le)? (veo|encuentro|hay|tengo|le encuentro) (ninguna|ningun|ningún)? (salida|futuro) (a nada|a mi vida|a la vida|para mi|para mí|pa mi|$)',
@@ -335,6 +348,7 @@ export const LEXICON_ES: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(estoy|ando|aqui|aquí|sentado|sentada|parado|parada) (en|sobre|arriba de|al borde de) (el|la|un|una|mi)? (balcon|balcón|ventana|azotea|techo|cornisa|barandal)', '(piso|pisos|altura|alto|abajo|caer|caida|caída|saltar|brincar)'] },
     { family: 'goodbye', all: ['(adios|adiós|chao|bye)', '(gracias por todo|perdon|perdón|perdonen|los quiero|las quiero|para siempre|cuiden a)'] },
     { family: 'goodbye', all: ['(no|nunca) (voy a|vuelvo a|volvere a) (volver a)? (escribir|hablar|molestar|saber)', '(adios|adiós|para siempre|perdon|perdón)'] },
     { family: 'goodbye', all: ['(si mañana no|si manana no|si no) (les escribo|les contesto|saben de mi|me reporto)', '(gracias por todo|adios|adiós|perdon|perdón|los quiero)'] },
@@ -353,6 +367,8 @@ export const LEXICON_ES: Lexicon = {
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(frasco|bote|botella) (entero|completo)? de (jarabe|vitaminas|agua|jugo|leche|refresco|te|té|cafe|café|miel)',
+    '(todo|ya todo) (listo|lista|preparado|preparada) (para|pa) (dormir|mañana|manana|el viaje|la cena|la fiesta|el trabajo|la escuela|salir|el lunes|acostarme)',
     '(otra|otro|una mas|un mas) (cancion|canción|junta|reunion|reunión|anuncio|correo|video|clase|llamada|chiste|podcast|tiktok) ** (me aviento|me tiro|me mato|me lanzo|me cuelgo)',
     '(conte|conté|contando|contar|cuento|acomode|acomodé|separe|separé) ** @pastillas ** (de la semana|para la semana|del mes|para el mes|pastillero|organizador)',
     '(me|te|se|nos|ya me)? (muero|muera|muerto|muerta|muertos|morir|morirme|morirse|mori|morí|moria|muriendo|muere|moriria|moriré|morire|murio) (de|por|del) (sueño|sueno|risa|hambre|frio|frío|calor|ganas|aburrimiento|verguenza|vergüenza|cansancio|dormir|pena|miedo|amor|envidia|sed|la verguenza|la risa|la pena|el cansancio|el sueño|la ansiedad|un cafe|un café|ver|saber|comer|una cerveza)',
@@ -387,6 +403,7 @@ export const LEXICON_ES: Lexicon = {
     '(ya)? (no puedo|no aguanto|no doy) (mas|más)? (de)? (sueño|sueno|risa|cansancio|hambre|frio|calor) (jaja*)?',
     'me rindo con (la siesta|el crucigrama|el juego|la tarea|esto de la siesta)',
   ],
+  deliberate: ['(a proposito|a propósito|adrede|aposta|queriendo|apropósito|apropo|para sentir algo|para castigarme)'],
   accidents: [
     '(jugando|corriendo|futbol|fútbol|rodilla|tobillo|estufa|horno|sarten|sartén|plancha|cocinando|pelando|afeitando|rasurando|sin querer|por accidente|accidentalmente|la puerta|el mueble|la mesa|gimnasio|haciendo te|haciendo té|haciendo cafe)',
   ],
