@@ -198,6 +198,12 @@ const LEVELS: readonly Row[] = [
   // The writer's own hyperbole is not someone else at risk.
   ["i'm gonna die if i don't get coffee", 'none'],
   ['my brother says he wants to die', 'other'],
+  // A past marker inside the phrase itself is not its past.
+  ['esta es la ultima vez que les escribo', 'crisis'],
+  ['la ultima vez que te escribi fue en mayo', 'none'],
+  // A usual dose is not an overdose; a large one is.
+  ['took 2 trazodone and still awake', 'none'],
+  ['took 40 trazodone', 'crisis'],
   ['slept 3 hours, legs restless', 'none'],
   ['', 'none'],
   ['🙂', 'none'],

@@ -237,6 +237,8 @@ function anyMatch(patterns: readonly Pattern[], keys: readonly string[], keySet:
 function inThePast(keys: readonly string[], span: Span, pastSpans: readonly Span[], renewed: boolean, lex: Compiled): boolean {
   if (renewed) return false;
   return pastSpans.some((p) => {
+    // A marker the phrase itself contains ("esta es la última vez que les escribo") is part of it, not its past.
+    if (p.start >= span.start && p.end <= span.end) return false;
     const from = Math.min(p.end, span.end);
     const to = Math.max(p.start, span.start);
     for (let i = from; i < to; i++) if (lex.presentTurn.has(keys[i] as string)) return false;

@@ -9,9 +9,9 @@ import type { Lexicon } from './lexicon.js';
 const macros = {
   quiero: 'quiero|kiero|qiero|quisiera|kisiera|deseo|necesito|tengo ganas de|me dan ganas de|me dieron ganas de|ganas de|pienso|estoy pensando en|pensando en|pienso en|voy a|boy a|iba a|me gustaria|prefiero|preferiria',
   voy: 'voy a|boy a|vo a|ba a|me voy a|me boy a|quiero|kiero|quisiera|pienso|iba a|me iba a|tengo que|debo|mejor',
-  pastillas: 'pastillas|pastilla|pastis|pastas|pildoras|medicamentos|medicinas|meds|clonas|clonazepam|rivotril|tafil|alprazolam|tramadol|frasco|bote|blister|cajas de pastillas',
+  pastillas: 'litio|sertralina|fluoxetina|paroxetina|quetiapina|diazepam|lorazepam|zolpidem|paracetamol|ibuprofeno|pastillas|pastilla|pastis|pastas|pildoras|medicamentos|medicinas|meds|clonas|clonazepam|rivotril|tafil|alprazolam|tramadol|frasco|bote|blister|cajas de pastillas',
   deseo: 'esperando|espero|ojala|ojalá|quisiera|quiero|deseo|me gustaria|me gustaría|preferiria|preferiría|prefiero|mejor|pido|le pido|rezo|no me importaria|me daria igual|no me importa|me da igual',
-  desenlace: 'me atropell*|atropell* me|me atropelle un (carro|coche|camion|tren)|me caiga un rayo|me cayera un rayo|morir|morirme|me muero|me muera|me muriera|muriera|estar muerto|estar muerta|no despertar|no despierte|no despertara|ya no despertar|no despertarme|no abrir los ojos|no abrirlos|ya no abrirlos|no volver a abrirlos|dormida para siempre|dormido para siempre|dormir para siempre|dormirme para siempre|no existir|no hubiera nacido|desaparecer para siempre|me lleve|me recoja|no volver|no amanecer|ya no estar|dejar de existir|dejar de vivir',
+  desenlace: '(se)? (acabe|acabara|acabase|termine|terminara|terminase) (ya)? (mi vida|mis dias|mi existencia)|me atropell*|atropell* me|me atropelle un (carro|coche|camion|tren)|me caiga un rayo|me cayera un rayo|morir|morirme|me muero|me muera|me muriera|muriera|estar muerto|estar muerta|no despertar|no despierte|no despertara|ya no despertar|no despertarme|no abrir los ojos|no abrirlos|ya no abrirlos|no volver a abrirlos|dormida para siempre|dormido para siempre|dormir para siempre|dormirme para siempre|no existir|no hubiera nacido|desaparecer para siempre|me lleve|me recoja|no volver|no amanecer|ya no estar|dejar de existir|dejar de vivir',
   familia: 'mama|mami|madre|papa|papi|padre|hijos|hija|hijo|esposa|esposo|familia|hermana|hermano|novia|novio|pareja|bebes|niños|ninos|amigos',
 };
 
@@ -22,6 +22,12 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(estoy|ando|sentado|sentada|metido|metida|encerrado|encerrada|acostado|acostada) en (la|el|mi) (tina|bañera|baño|regadera|cuarto|recamara|carro|coche|cochera|sotano) con (la|el|una|un|mi|mis|las|unas) (navaja|cuchilla|cuchillas|cuchillo|pistola|soga|cuerda|cinturon|@pastillas)',
+        '(me tome|me tomé|me trague|me tragué|me acabe|me acabé|me eche|me eché|me meti|me metí) (todo el|toda la|la mitad del|la mitad de la|medio|media|el) (blister|frasco|bote|paquete|sobre|caja|tira|receta|botella) (entero|entera|completo|completa)? (de)? (@pastillas)?',
+        '(cuantas|cuántas|cuanto|cuánto|cuantos|cuántos) (de)? (@pastillas) ** (no despertar|ya no despertar|morir|morirme|matarme|sobredosis|no volver|no amanecer|para no)',
+        '(carbon|carbón) ** (cinta|carro|coche|cuarto|baño|sellar|sellado|encerrado|encerrada)',
+        '(se|sé|ya se|ya sé) (donde|dónde) (guarda|tiene|esconde|deja|guardan|tienen) ** (pistola|arma|escopeta|rifle|@pastillas|veneno)',
+        '(pase|pasé|transferi|transferí|deje|dejé|di|le di|le pase|le pasé) (mis|todos mis|mi|todo mi) (ahorros|dinero|cuenta|contraseñas) ** (por si acaso|por si algo|cuando ya no este|cuando ya no esté|cuando no este|cuando no esté|para despues|para después)',
         '(tengo|traigo|deje|dejé|guarde|guardé|puse|escondi|escondí) (el|la|un|una|mi|mis|las|los)? (cuchillo|navaja|cuchilla|cuchillas|pistola|arma|soga|cuerda|@pastillas) (debajo de|bajo|junto a|en) (la|mi|el)? (almohada|cama|buro|buró|colchon|colchón|bolsa|cajon|cajón|mochila)',
         '(todo|ya todo) (listo|lista|preparado|preparada|planeado|planeada|arreglado) (para|pa) (esta noche|hoy|mañana en la noche|cuando me vaya|cuando ya no este|cuando ya no esté)',
         '(quien|quién) se (queda|quedara|quedará|va a quedar) con (mis|mi) (cosas|ropa|perro|gato|dinero|carro|coche|guitarra)',
@@ -171,6 +177,10 @@ export const LEXICON_ES: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(esta es|es|sera|será|va a ser) la (ultima|última) vez que (les|te|os|le)? (escribo|hablo|molesto|escribire|escribiré|hablare|hablaré|ven|vas a ver)',
+        '(ya no|no|nadie) (se)? (van a|va a|vas a|tendran que|tendrán que|tienen que|tendras que) (tener que)? (preocupar|preocuparse|preocuparte|aguantarme|aguantar|cuidarme|soportarme|lidiar) ** (por mi|por mí|conmigo|despues de hoy|después de hoy|despues de esta noche|pronto|nunca mas|nunca más)',
+        '(recuerdenme|recuérdenme|recuerdame|recuérdame|no me olviden) (feliz|como era|con cariño|sonriendo|asi|así|bien|como fui)',
+        '(ultima|última) vez que (les|te|os|le)? (escribo|hablo|molesto|escribire|escribiré|hablare|hablaré|ven|vas a ver)',
         '(nos vemos|nos veremos|te veo|los veo|las veo) (en otra vida|en el cielo|del otro lado|en el mas alla|en el más allá|en la otra vida)',
         '(dile|diganle|díganle|digale|dígale|diles|decirle|digan) (a)? (mi|mis) ** (que)? (siempre)? (la|lo|los|las|les) (quise|ame|amé|adore|adoré)',
         '(cuando|para cuando) (lean|leas|vean|veas|encuentren|encuentres|lea) (esto|este mensaje|la carta|mi carta) ** (ya no|no) (voy a estar|estare|estaré|estoy|existo|sigo|voy a existir)',
@@ -205,6 +215,9 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(ya no|no|nunca mas|nunca más) (voy a|vas a|vamos a) ser (un|una)? (problema|carga|estorbo|molestia|preocupacion|preocupación) (para)? (nadie|ustedes|ti|todos|mi familia)?',
+        '(nadie|ya nadie) (va a|tendra que|tendrá que|tiene que) (tener que)? (aguantarme|soportarme|cuidarme|lidiar conmigo|preocuparse por mi|preocuparse por mí) ** (mas|más|pronto|despues|después|nunca)?',
+        '(soy|me siento|un|una) (sanguijuela|parasito|parásito|lastre|mantenido|mantenida|vividor|vividora|chupasangre)',
         '(mejor|tranquil*|preocupar*|feliz|felices|alivio|descans*|sufrir|paz|libres) ** (si yo no|si ya no|si no) (estuviera|existiera|estuviese|existiese)',
         '(si yo no|si ya no|si no) (estuviera|existiera|estuviese|existiese) ** (mejor|tranquil*|preocupar*|feliz|felices|alivio|descans*|paz|libres)',
         '(lo unico que hago es|lo único que hago es|solo|sólo|nomas|nomás|nada mas|nada más) (estorbar|estorbo|molestar|dar lata|causar problemas|ser una carga|dar problemas)',
@@ -235,6 +248,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(me rasque|me rasqué|me rasco|me rascaba|me rasguño|me arañe|me arañé|me araño) ** (hasta sangrar|hasta que sangr*|a proposito|a propósito|la piel|sangre)',
+        '(me pegue|me pegué|me golpee|me golpeé|me pego|me golpeo|me pegaba) (en)? (las|la|los|el|mis|mi)? (piernas|pierna|brazos|brazo|cara|cabeza|panza|estomago|estómago) con (el|la|un|una|mi)? (cinturon|cinturón|puño|puños|martillo|palo|cable|correa)',
         '(me)? (corte|corté|corto|cortaba|cortando|he cortado|volvi a cortar|voy a cortar|quiero cortar) (otra vez|de nuevo|anoche|hoy|los brazos|las piernas|el brazo|la pierna|las muñecas|la muñeca|las munecas|la piel|los muslos|la panza)',
         '(cortarme|cortandome|cortándome|me estoy cortando|me sigo cortando)',
         'me (quiero|kiero|voy a|dan ganas de|tengo que|necesito|quisiera) (cortar|lastimar|quemar|hacer daño|hacer dano|golpear|autolesionar)',
@@ -263,6 +278,9 @@ export const LEXICON_ES: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(no tengo|ya no tengo|yo no tengo) (arreglo|remedio|salvacion|salvación|cura)',
+        '(no hay|ya no hay) (arreglo|remedio|salvacion|salvación) (para|pa) (mi|mí)',
+        '(no hay|ya no hay) (nada|nadie) (para|pa) (mi|mí) (aqui|aquí|en este mundo|ya|$)',
         '(ni|ni siquiera) (ganas)? (de|pa|para)? (vivir|seguir viviendo|existir|estar vivo|estar viva|seguir vivo|seguir viva)',
         '(perdi|perdí|he perdido|sin|no tengo|ya no tengo|ninguna) (toda)? (la)? (esperanza|ganas|razon|razón|razones) (de|para|pa) (vivir|seguir|seguir viviendo|estar vivo|estar viva)',
         '(vida|vivir|mi vida) (asi|así)? (ya|ahora)? (no tiene|sin) (ningun|ningún)? (sentido|caso|valor|chiste)',
@@ -348,6 +366,7 @@ export const LEXICON_ES: Lexicon = {
     },
   ],
   combos: [
+    { family: 'passive-wish', all: ['(quisiera|quiero|ojala|ojalá|me gustaria|me gustaría) desaparecer', '(para siempre|y que nadie me busque|sin dejar rastro|de este mundo|de la faz)'] },
     { family: 'plan-means', all: ['(estoy|ando|aqui|aquí|sentado|sentada|parado|parada) (en|sobre|arriba de|al borde de) (el|la|un|una|mi)? (balcon|balcón|ventana|azotea|techo|cornisa|barandal)', '(piso|pisos|altura|alto|abajo|caer|caida|caída|saltar|brincar)'] },
     { family: 'goodbye', all: ['(adios|adiós|chao|bye)', '(gracias por todo|perdon|perdón|perdonen|los quiero|las quiero|para siempre|cuiden a)'] },
     { family: 'goodbye', all: ['(no|nunca) (voy a|vuelvo a|volvere a) (volver a)? (escribir|hablar|molestar|saber)', '(adios|adiós|para siempre|perdon|perdón)'] },
@@ -362,11 +381,13 @@ export const LEXICON_ES: Lexicon = {
   ],
   calm: ['(voy a|me voy a) (ver|leer|jugar|bañar|dar un baño|intentar otra vez|tomar un te|caminar)', '(mañana|manana) ** (lo intento|intento|intentare|vuelvo a intentar|otra vez|de nuevo)', 'me voy a dormir', 'buenas noches', 'hasta mañana', 'hasta manana', 'nos vemos'],
   signOff: [
+    '(de viaje|de vacaciones|me mudo|a la playa|por unos dias|por unos días|por una semana|en un mes|el fin de semana)',
     '(buenas noches|hasta mañana|hasta manana|nos vemos mañana|nos vemos manana|hasta luego|mañana les cuento|mañana te cuento)',
     '(me voy a|a|voy a) (dormir|la cama|acostarme|descansar)',
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(matar|matarme|morir|morirme|muero|mato|muerta|muerto) (de)? (la)? (risa|verguenza|vergüenza|pena|ternura|emocion|emoción|aburrimiento|calor|frio|frío|hambre|sueño|cansancio)',
     '(frasco|bote|botella) (entero|completo)? de (jarabe|vitaminas|agua|jugo|leche|refresco|te|té|cafe|café|miel)',
     '(todo|ya todo) (listo|lista|preparado|preparada) (para|pa) (dormir|mañana|manana|el viaje|la cena|la fiesta|el trabajo|la escuela|salir|el lunes|acostarme)',
     '(otra|otro|una mas|un mas) (cancion|canción|junta|reunion|reunión|anuncio|correo|video|clase|llamada|chiste|podcast|tiktok) ** (me aviento|me tiro|me mato|me lanzo|me cuelgo)',
