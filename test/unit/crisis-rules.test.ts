@@ -204,6 +204,10 @@ const LEVELS: readonly Row[] = [
   // A usual dose is not an overdose; a large one is.
   ['took 2 trazodone and still awake', 'none'],
   ['took 40 trazodone', 'crisis'],
+  // A third-person verb form is never the writer ("deserves", "se suicidaron").
+  ['my alarm clock deserves to die', 'none'],
+  ['i deserve to die', 'crisis'],
+  ['vi un documental de famosos que se suicidaron', 'none'],
   ['slept 3 hours, legs restless', 'none'],
   ['', 'none'],
   ['🙂', 'none'],

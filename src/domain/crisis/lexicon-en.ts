@@ -23,6 +23,9 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(took|taken|swallowed|ate|popped|downed) (too many|a lot|a bunch|loads|way too many|tons|so many|a handful|extra) ** (on purpose|intentionally|deliberately|to die|so i dont wake up|to not wake up)',
+        '(took|taken|swallowed|popped|downed) (too many|way too many) (of)? (my|the)? @pills',
+        '(plan|planning|planned|plan on|planning on|thinking of|thinking about|decided to|decided) (to)? (od|overdose|o d|overdosing)',
         '(which|what) (bridge|building|roof|cliff|overpass|parking garage) (is|s)? (the)? (highest|tallest|high enough|tall enough)',
         '(bridge|building|cliff|roof|drop|fall|floor) ** (high enough|tall enough) (to)? (die|kill me|not survive|do it|end it)?',
         '(im|i am|sitting|lying|laying|locked|hiding) in (the|my) (bathtub|shower|tub|bedroom|room|basement|attic) with (a|the|my) (razor|blade|blades|knife|gun|rope|pills|bottle|belt|cord)',
@@ -142,6 +145,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'intent',
       person: 'self',
       patterns: [
+        '(tonight|today|tonights|todays|this weekend) (is|s) (it|the night|the day) $',
         '(sewerslide|sewer slide|sewerside|self delete|self deleting|self deletion|selfdelete)',
         '@want to? end me $',
         '@want to? dye $',
@@ -169,7 +173,7 @@ export const LEXICON_EN: Lexicon = {
         'time to end it',
         'tak* my (own)? life',
         '(commit|commiting|committing) suicide',
-        '(ready|deserve|deserves|going|gonna|about) to die (tonight|now|today)?',
+        '(ready|deserve|going|gonna|about) to die (tonight|now|today)?',
         '(feel|feeling|feels) like (dying|killing @self|ending it|ending my life)',
         '(do|really|just|kinda|rly|so) (want|wanna) to? die',
         '(dont|do not|no longer|dont even|dont really) (want|wanna|wish) to? (live|be alive|exist|be around|stay alive|keep living|wake up (anymore|again|tomorrow))',
@@ -195,6 +199,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(how|so) (nice|good|peaceful|easy|easier|great|quiet) (it would be|itd be|it d be|would it be|it ll be|it will be) (to)? (@outcome)',
         '(permanent|eternal|endless|everlasting) (sleep|rest|nap)',
         '(not|no longer|not even) (scared|afraid|frightened) of (dying|death|the end|killing myself) (anymore)?',
         '(hope|hoping|wish|wishing|pray|praying) ** (plane|flight|car|bus|train) (goes down|go down|crashes|crash|would crash|would go down|falls|fall out of the sky)',
@@ -227,7 +232,7 @@ export const LEXICON_EN: Lexicon = {
         '(can i|could i|can we|cant i) (not exist|stop existing|disappear forever|die)',
         '(ready for|want|need) (it all|everything|it|this) to be over (forever|for good|permanently)',
         '(rather|prefer to|prefer) not (be alive|exist|be here|wake up|live|to live|to be alive)',
-        '(would be|d be|be|is|s) ** (easier|better|simpler|nicer|best) (to|if i|if i could)? (@outcome)',
+        '(would be|d be|be|is|s) ** (easier|better|simpler|nicer|best|nice|peaceful|a relief|good|great) (to|if i|if i could)? (@outcome)',
         '(might as well|may as well|just as well) (die|be dead|end it|kill @self|not wake up)',
         '(better off|easier|happier) (not existing|not being alive|not alive|not here|gone|never born|if i never existed)',
         '@wishhead (every night|each night|at night|sometimes|tonight|always|so much|again)? (that)? (i|id|i d|i would|i could|i can|me|to|ill|i ll|i will|i just|i wouldnt|i didnt) ** (@outcome)',
@@ -519,6 +524,9 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'goodbye', all: ['(thank you|thanks|thank u|ty) for (trying|trying to help|all your help)', '(wasnt enough|was not enough|too late|no use|didnt work|its over|it s over)'] },
+    { family: 'plan-means', all: ['((bottle|stash|bag|box|whole pack) of @pills|rope|noose|gun|pistol|razor|blades)', '((nobody|no one|noone) (is)? (home|here|around|awake)|(im|i m|i am) (home)? alone (tonight|now|rn)?)'] },
+    { family: 'plan-means', all: ['(rope|noose|gun|pistol|razor|blade|blades|knife|@pills|bottle|stash)', '(for|saving it for|saved for|keeping it for) (when|the day|the night) (it gets too much|i cant take it|i cant take it anymore|im ready|i decide|its time|i need it|i cant anymore|i give up)'] },
     { family: 'passive-wish', all: ['(want|wanna|wish i could|wish to|going to|gonna) (just)? disappear', '(forever|for good|and never come back|without a trace|and nobody looks|and no one looks|from this world|off the face)'] },
     { family: 'plan-means', all: ['(razor|blade|blades|knife|gun|pistol|rope|noose|belt|cord|the pills|all the pills|all my pills|the bottle)', '(to|gonna|going to|about to|ready to) do it ($|tonight|now|today)'] },
     { family: 'goodbye', all: ['(thank you|thanks|thank u|thx|ty) for (being there|everything|trying|all you did|all you ve done|the help|helping)', '(this is it|the end|goodbye|bye|for good|forever|wont be|not be here|last|final)'] },
@@ -554,6 +562,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    'disappear (under|into|in|beneath) (my|the)? (blankets|blanket|covers|bed|duvet|hoodie|sheets|book|game|pillow)',
     '(took|taken|take|taking|swallowed|popped) (1|2|3|one|two|three|half|another|my usual|my nightly) (of)? (my|the)? @pills',
     '(everything|all) (is|s)? (set|ready) for (bed|tomorrow|the trip|work|school|sleep|the morning)',
     '(one more|another|1 more) (podcast|song|ad|ads|commercial|meeting|email|emails|episode|video|lecture|joke|call|zoom call|zoom|tiktok|reel|lecture|spreadsheet) ** (jump|kill|shoot|throw|hang)',
@@ -612,6 +621,7 @@ export const LEXICON_EN: Lexicon = {
     '(stove|oven|pan|kettle|iron|curling iron|cooking|shaving|by accident|accidentally|on accident|accident|knife slipped|making tea|making coffee|cabinet|doorframe|door frame|gym|workout|paper cut)',
   ],
   past: [
+    '(before i was born|when i was (little|a kid|young|small|a baby|a child))',
     'used to',
     '(<num>|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|couple|a few|couple of) (years|decades|yrs) (ago|back|clean|free|since)',
     '(a)? (long|loong) time ago',

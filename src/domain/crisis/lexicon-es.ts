@@ -22,6 +22,9 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(no dejo de|no puedo dejar de|sigo|me quedo|estoy) (ver|viendo|mirar|mirando|contar|contando) (las|mis|el|la)? @pastillas',
+        '@pastillas que (guarde|guardé|junte|junté|ahorre|ahorré|escondi|escondí|acumule|acumulé)',
+        '(me tome|me tomé|me trague|me tragué|tome|tomé) (muchas|demasiadas|un monton|un montón|todas|un chingo|un puño|de mas|de más) ** (a proposito|a propósito|adrede|apropósito|para morir|para no despertar|pa no despertar)',
         '(estoy|ando|sentado|sentada|metido|metida|encerrado|encerrada|acostado|acostada) en (la|el|mi) (tina|bañera|baño|regadera|cuarto|recamara|carro|coche|cochera|sotano) con (la|el|una|un|mi|mis|las|unas) (navaja|cuchilla|cuchillas|cuchillo|pistola|soga|cuerda|cinturon|@pastillas)',
         '(me tome|me tomé|me trague|me tragué|me acabe|me acabé|me eche|me eché|me meti|me metí) (todo el|toda la|la mitad del|la mitad de la|medio|media|el) (blister|frasco|bote|paquete|sobre|caja|tira|receta|botella) (entero|entera|completo|completa)? (de)? (@pastillas)?',
         '(cuantas|cuántas|cuanto|cuánto|cuantos|cuántos) (de)? (@pastillas) ** (no despertar|ya no despertar|morir|morirme|matarme|sobredosis|no volver|no amanecer|para no)',
@@ -137,6 +140,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(por que|porque|pq|xq|por qué) no me (muero|puedo morir|muera|mato) (de una vez|ya|y ya)?',
         '(me da|me vale|me da exactamente) (igual|lo mismo|madre|verga) (si)? (amanezco|despierto|vivo|me muero|muero|sigo vivo|sigo viva|amanecer|despertar) (o no|o muero|o me muero)?',
         '(ojala|ojalá|quisiera|espero|rezo por que|pido que) (ya)? no me (despierte|despertara|despertase|levante|levantara) (nunca|nunca mas|nunca más|mañana|manana|mas|más)?',
         '(ojala|ojalá|quisiera|quiero|deseo|desearia|prefiero|preferiria|mejor|gustaria|gustaría|encantaria) ** (no|nunca|jamas) (despertar|despierte|despertara|despertarme|amanecer|amanezca|abrir los ojos)',
@@ -215,6 +219,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(mejor|tranquil*|feliz|felices|alivio|descans*|paz|bien) ** si (yo)? (desapareciera|desapareciese|desaparezco|me muriera|me fuera para siempre|no existiera|ya no existiera|ya no estuviera)',
         '(ya no|no|nunca mas|nunca más) (voy a|vas a|vamos a) ser (un|una)? (problema|carga|estorbo|molestia|preocupacion|preocupación) (para)? (nadie|ustedes|ti|todos|mi familia)?',
         '(nadie|ya nadie) (va a|tendra que|tendrá que|tiene que) (tener que)? (aguantarme|soportarme|cuidarme|lidiar conmigo|preocuparse por mi|preocuparse por mí) ** (mas|más|pronto|despues|después|nunca)?',
         '(soy|me siento|un|una) (sanguijuela|parasito|parásito|lastre|mantenido|mantenida|vividor|vividora|chupasangre)',
@@ -366,6 +371,8 @@ export const LEXICON_ES: Lexicon = {
     },
   ],
   combos: [
+    { family: 'goodbye', all: ['(gracias por todo|gracias por intentarlo|gracias por tratar)', '(ya no|no) (voy a|vuelvo a) (hacer|contestar|mandar|llenar|responder|necesitar|escribir)'] },
+    { family: 'plan-means', all: ['(cuerda|soga|pistola|arma|navaja|cuchilla|cuchillas|cuchillo|@pastillas|veneno)', '(para|pa) cuando (ya no pueda|ya no aguante|me decida|llegue el momento|sea el momento|este lista|esté lista|este listo|esté listo|me rinda)'] },
     { family: 'passive-wish', all: ['(quisiera|quiero|ojala|ojalá|me gustaria|me gustaría) desaparecer', '(para siempre|y que nadie me busque|sin dejar rastro|de este mundo|de la faz)'] },
     { family: 'plan-means', all: ['(estoy|ando|aqui|aquí|sentado|sentada|parado|parada) (en|sobre|arriba de|al borde de) (el|la|un|una|mi)? (balcon|balcón|ventana|azotea|techo|cornisa|barandal)', '(piso|pisos|altura|alto|abajo|caer|caida|caída|saltar|brincar)'] },
     { family: 'goodbye', all: ['(adios|adiós|chao|bye)', '(gracias por todo|perdon|perdón|perdonen|los quiero|las quiero|para siempre|cuiden a)'] },
@@ -387,6 +394,8 @@ export const LEXICON_ES: Lexicon = {
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    'se (suicido|suicidó|suicidaron|suicidaban|suicidaba|habia suicidado|había suicidado|han suicidado|ha suicidado)',
+    'desaparecer (bajo|debajo de|entre|en) (las|mis|la|mi)? (cobijas|cobija|sabanas|sábanas|cama|colcha|edredon|edredón)',
     '(matar|matarme|morir|morirme|muero|mato|muerta|muerto) (de)? (la)? (risa|verguenza|vergüenza|pena|ternura|emocion|emoción|aburrimiento|calor|frio|frío|hambre|sueño|cansancio)',
     '(frasco|bote|botella) (entero|completo)? de (jarabe|vitaminas|agua|jugo|leche|refresco|te|té|cafe|café|miel)',
     '(todo|ya todo) (listo|lista|preparado|preparada) (para|pa) (dormir|mañana|manana|el viaje|la cena|la fiesta|el trabajo|la escuela|salir|el lunes|acostarme)',
