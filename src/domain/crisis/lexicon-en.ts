@@ -23,6 +23,9 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(i|ive|i ve|i have|just|already|i think i|i just) (overdosed|oded|od d|overdosed on)',
+        '(overdosed|oded|od d) ** (hour|hours|minutes|min|mins|tonight|just now|earlier|on purpose)',
+        '(poison|rope|noose|gun|pistol|razor|blade|blades) (is|s|are)? (ready|loaded|set|within reach|prepared)',
         '(took|taken|swallowed|ate|popped|downed) (too many|a lot|a bunch|loads|way too many|tons|so many|a handful|extra) ** (on purpose|intentionally|deliberately|to die|so i dont wake up|to not wake up)',
         '(took|taken|swallowed|popped|downed) (too many|way too many) (of)? (my|the)? @pills',
         '(plan|planning|planned|plan on|planning on|thinking of|thinking about|decided to|decided) (to)? (od|overdose|o d|overdosing)',
@@ -379,6 +382,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(pull|pulled|pulling|rip|ripped|ripping|scratch|scratched|scratching|hit|hitting|punch|punched|punching|bite|bit|biting) (out)? (my|at my)? (hair|skin|arms|arm|legs|leg|wrists|wrist|thighs|thigh|head|face|stomach) ** (till|until|til|untill) (it bleeds|it bled|i bleed|i bled|they bleed|they bled|blood|bleeding|it hurts|i cant feel)',
         '(been|started|im|i m|was|keep|back to) (cutting|cuttin|cuting) (again|$|myself|my (arms|legs|wrists|thighs|skin))',
         '(scratched|scratch|scratching|clawed|clawing|dug|digging|picked|picking) (at)? (my)? (arms|arm|skin|legs|wrists|wrist|thighs|thigh) (raw|till|until|bloody|open|with my nails|to bleed)',
         'cut* (@self|my (arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips|body))',
@@ -562,6 +566,8 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(overdosed|overdose|overdosing|od d|oded|od) on (caffeine|coffee|sugar|candy|netflix|tiktok|memes|chocolate|energy drinks|red bull|monster|cake|cookies|carbs|podcasts|tv)',
+    'knife (is|s)? out (on|in) the (counter|table|kitchen|sink|drawer|dishwasher|block)',
     'disappear (under|into|in|beneath) (my|the)? (blankets|blanket|covers|bed|duvet|hoodie|sheets|book|game|pillow)',
     '(took|taken|take|taking|swallowed|popped) (1|2|3|one|two|three|half|another|my usual|my nightly) (of)? (my|the)? @pills',
     '(everything|all) (is|s)? (set|ready) for (bed|tomorrow|the trip|work|school|sleep|the morning)',
@@ -650,7 +656,7 @@ export const LEXICON_EN: Lexicon = {
     'he', 'she', 'they', 'hes', 'shes', 'theyre', 'theyve', 'hed', 'shed', 'theyd', 'him', 'her', 'them', 'his', 'their', 'friend', 'friends', 'brother', 'sister', 'mom', 'mum', 'mother', 'dad', 'father', 'son', 'daughter', 'husband', 'wife', 'bf', 'gf', 'boyfriend', 'girlfriend', 'partner', 'roommate', 'buddy', 'cousin', 'uncle', 'aunt', 'ex', 'kid', 'child', 'guy', 'girl', 'someone', 'somebody', 'coworker', 'colleague', 'neighbor', 'neighbour', 'man', 'woman', 'teen', 'character',
   ],
   keywords: [
-    'life', 'suicide', 'suicidal', 'myself', 'kill', 'killing', 'die', 'dying', 'dead', 'pills', 'overdose', 'unalive', 'burden', 'goodbye', 'rope', 'noose', 'bridge', 'cutting', 'wrists', 'alive', 'living', 'anymore', 'disappear', 'without', 'better', 'everyone', 'nobody', 'hopeless', 'pointless', 'existing', 'exist', 'anything', 'forever', 'asleep', 'sleep', 'wake', 'tonight', 'letters', 'harm', 'hurting', 'razor', 'blades', 'wanna', 'want', 'nothing', 'reason', 'point', 'stockpiling', 'saving', 'medication', 'swallow', 'strangers', 'deserve', 'matter', 'worthless', 'breaking', 'handle', 'selfharm', 'scratched', 'burning', 'burned',
+    'rather', 'every', 'everyone', 'everything', 'message', 'life', 'suicide', 'suicidal', 'myself', 'kill', 'killing', 'die', 'dying', 'dead', 'pills', 'overdose', 'unalive', 'burden', 'goodbye', 'rope', 'noose', 'bridge', 'cutting', 'wrists', 'alive', 'living', 'anymore', 'disappear', 'without', 'better', 'everyone', 'nobody', 'hopeless', 'pointless', 'existing', 'exist', 'anything', 'forever', 'asleep', 'sleep', 'wake', 'tonight', 'letters', 'harm', 'hurting', 'razor', 'blades', 'wanna', 'want', 'nothing', 'reason', 'point', 'stockpiling', 'saving', 'medication', 'swallow', 'strangers', 'deserve', 'matter', 'worthless', 'breaking', 'handle', 'selfharm', 'scratched', 'burning', 'burned',
   ],
   common: [
     'will', 'fill', 'bill', 'till', 'still', 'skill', 'kills', 'die', 'diet', 'dye', 'dies', 'tide', 'side', 'wide', 'hide', 'ride', 'dad', 'deal', 'dear', 'read', 'dream', 'deed', 'pils', 'spills', 'hills', 'pilots', 'rope', 'hope', 'ropes', 'robe', 'cope', 'hopes', 'bride', 'pride', 'ridge', 'fridge', 'cuttin', 'putting', 'getting', 'sitting', 'setting', 'living', 'loving', 'leaving', 'giving', 'alike', 'alive', 'alone', 'along', 'forget', 'forgot', 'sleepy', 'slept', 'asleep', 'awake', 'woke', 'make', 'take', 'lake', 'bake', 'fake', 'wanted', 'wants', 'wand', 'want', 'point', 'paint', 'print', 'joint', 'pint', 'reason', 'season', 'treason', 'matter', 'latter', 'better', 'bitter', 'butter', 'letter', 'setter', 'nothing', 'noting', 'something', 'harm', 'farm', 'warm', 'arm', 'charm', 'hurting', 'hunting', 'existing', 'exciting', 'exiting', 'forever', 'fever', 'handle', 'candle', 'everyone', 'evening', 'tonight', 'tonite', 'today', 'tomorrow', 'kind', 'kid', 'mind', 'milk', 'silk', 'killed', 'dyed', 'died', 'diets', 'myself', 'yourself', 'herself', 'himself', 'itself', 'ourselves', 'themselves', 'thyself', 'myth', 'burden', 'garden', 'warden', 'burned', 'burnt', 'turned', 'learned', 'brushing', 'crushing', 'pushing', 'breathing', 'breaking', 'baking', 'dead', 'deaf', 'head', 'bead', 'lead', 'read', 'dean', 'wake', 'wade', 'woke', 'wave',

@@ -22,6 +22,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(tengo|ya tengo|traigo)? (el|la|las|los|mi|mis|un|una)? (veneno|cuerda|soga|pistola|arma|navaja|cuchilla|cuchillas|raticida|matarratas|cianuro) (listo|lista|listas|listos|preparado|preparada|preparadas|cargada|cargado|a la mano)',
         '(no dejo de|no puedo dejar de|sigo|me quedo|estoy) (ver|viendo|mirar|mirando|contar|contando) (las|mis|el|la)? @pastillas',
         '@pastillas que (guarde|guardé|junte|junté|ahorre|ahorré|escondi|escondí|acumule|acumulé)',
         '(me tome|me tomé|me trague|me tragué|tome|tomé) (muchas|demasiadas|un monton|un montón|todas|un chingo|un puño|de mas|de más) ** (a proposito|a propósito|adrede|apropósito|para morir|para no despertar|pa no despertar)',
@@ -187,7 +188,7 @@ export const LEXICON_ES: Lexicon = {
         '(ultima|última) vez que (les|te|os|le)? (escribo|hablo|molesto|escribire|escribiré|hablare|hablaré|ven|vas a ver)',
         '(nos vemos|nos veremos|te veo|los veo|las veo) (en otra vida|en el cielo|del otro lado|en el mas alla|en el más allá|en la otra vida)',
         '(dile|diganle|díganle|digale|dígale|diles|decirle|digan) (a)? (mi|mis) ** (que)? (siempre)? (la|lo|los|las|les) (quise|ame|amé|adore|adoré)',
-        '(cuando|para cuando) (lean|leas|vean|veas|encuentren|encuentres|lea) (esto|este mensaje|la carta|mi carta) ** (ya no|no) (voy a estar|estare|estaré|estoy|existo|sigo|voy a existir)',
+        '(cuando|para cuando) (lean|leas|vean|veas|encuentren|encuentres|lea) (esto|este mensaje|la carta|mi carta) ** ((ya no|no) (voy a estar|estare|estaré|estoy|existo|sigo|voy a existir)|ya me (habre|habré) (ido|muerto|matado)|(ya)? (estare|estaré) (muerto|muerta|lejos)|me habre ido|me habré ido)',
         '(esto|esta|este) es (una|mi|la)? (despedida|adios)',
         '(adios|adiós|chao|bye) (a todos|para siempre|mundo|por siempre|gracias por todo|a todas)',
         '(mi|el) (ultimo|último|ultima) (mensaje|noche|dia|check in|registro|adios)',
@@ -219,6 +220,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(no|ya no|nunca mas|nunca más) (quiero|kiero) (ser|seguir siendo) (una|un)? (carga|estorbo|problema|molestia) (para|pa)? (nadie|nadien|ustedes|mi familia|todos|mis papas|mis hijos)?',
         '(mejor|tranquil*|feliz|felices|alivio|descans*|paz|bien) ** si (yo)? (desapareciera|desapareciese|desaparezco|me muriera|me fuera para siempre|no existiera|ya no existiera|ya no estuviera)',
         '(ya no|no|nunca mas|nunca más) (voy a|vas a|vamos a) ser (un|una)? (problema|carga|estorbo|molestia|preocupacion|preocupación) (para)? (nadie|ustedes|ti|todos|mi familia)?',
         '(nadie|ya nadie) (va a|tendra que|tendrá que|tiene que) (tener que)? (aguantarme|soportarme|cuidarme|lidiar conmigo|preocuparse por mi|preocuparse por mí) ** (mas|más|pronto|despues|después|nunca)?',
@@ -253,6 +255,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        'me (arranco|arranque|arranqué|jalo|jalé|muerdo|mordi|mordí|rasco|rasque|rasqué|pellizco|pellizque|pellizqué|golpeo|golpee|golpeé|pego|pegue|pegué|rasguño|rasguñe|rasguñé) (el|la|los|las|mis|mi)? (pelo|cabello|piel|brazos|brazo|piernas|pierna|muñecas|muñeca|cara|cabeza) ** (hasta sangrar|hasta que sangr*|hasta hacerme sangre|hasta que sale sangre|hasta que me duele)',
         '(me rasque|me rasqué|me rasco|me rascaba|me rasguño|me arañe|me arañé|me araño) ** (hasta sangrar|hasta que sangr*|a proposito|a propósito|la piel|sangre)',
         '(me pegue|me pegué|me golpee|me golpeé|me pego|me golpeo|me pegaba) (en)? (las|la|los|el|mis|mi)? (piernas|pierna|brazos|brazo|cara|cabeza|panza|estomago|estómago) con (el|la|un|una|mi)? (cinturon|cinturón|puño|puños|martillo|palo|cable|correa)',
         '(me)? (corte|corté|corto|cortaba|cortando|he cortado|volvi a cortar|voy a cortar|quiero cortar) (otra vez|de nuevo|anoche|hoy|los brazos|las piernas|el brazo|la pierna|las muñecas|la muñeca|las munecas|la piel|los muslos|la panza)',
