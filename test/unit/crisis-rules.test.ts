@@ -208,6 +208,9 @@ const LEVELS: readonly Row[] = [
   ['my alarm clock deserves to die', 'none'],
   ['i deserve to die', 'crisis'],
   ['vi un documental de famosos que se suicidaron', 'none'],
+  // A quoted title stays with the words about it.
+  ['"i wanna die" is the saddest song on that album', 'none'],
+  ['"i wanna die" is all i can think tonight', 'crisis'],
   ['slept 3 hours, legs restless', 'none'],
   ['', 'none'],
   ['🙂', 'none'],

@@ -12,7 +12,7 @@ const macros = {
   pills: 'lithium|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|wellbutrin|bupropion|mirtazapine|remeron|amitriptyline|lamictal|lamotrigine|benadryl|diphenhydramine|unisom|nyquil|zzzquil|doxylamine|hydroxyzine|propranolol|pills|pill|meds|medication|medications|tablets|oxycodone|oxycontin|hydrocodone|vicodin|norco|gabapentin|seroquel|quetiapine|trazodone|lyrica|pregabalin|zolpidem|tylenol|acetaminophen|paracetamol|ibuprofen|advil|aspirin|lorazepam|ativan|diazepam|clonazepam|suboxone|methadone|morphine|heroin|antidepressants|insulin|oxy|oxys|oxies|benzos|xanax|sleeping pills|pain pills|painkillers|percs|percocets|klonopin|valium|ambien|tramadol|opioids|fentanyl|insulin|bottle of pills|bottle',
   hopewish: 'wish|wishing|hope|hoping|pray|praying|prayed|want|wanna|rather|fine|ok|okay|nice|mind|care|better',
   wishhead: 'wish|wishing|wished|hope|hoping|hoped|pray|praying|prayed|want|wanna|wants|rather|would be nice|be nice|wouldnt mind|dont mind|be ok|be okay|be fine|be glad|be relieved|be happy|be a relief|prefer',
-  outcome: 'dont survive|not survive|wont survive|dont make it|wont make it|die|died|be dead|was dead|were dead|drop dead|not wake up|never wake up|not wake|never woke up|didnt wake up|dont wake up|wouldnt wake up|not to wake up|never to wake up|never open my eyes|not open my eyes|never open them|not open them|close my eyes forever|close my eyes for good|not come back|never come back|that would be it|stop breathing|stop existing|not exist|didnt exist|dont exist|wasnt alive|not be alive|not be here|wasnt here|werent here|be gone|disappear forever|sleep forever|not make it|didnt make it|never been born|had never been born|cease to exist|fade away forever|stop living|stop being alive|be with my (mom|dad|grandma|grandpa) in heaven',
+  outcome: 'stop being a person|stop being human|stop being me|not be a person|dont survive|not survive|wont survive|dont make it|wont make it|die|died|be dead|was dead|were dead|drop dead|not wake up|never wake up|not wake|never woke up|didnt wake up|dont wake up|wouldnt wake up|not to wake up|never to wake up|never open my eyes|not open my eyes|never open them|not open them|close my eyes forever|close my eyes for good|not come back|never come back|that would be it|stop breathing|stop existing|not exist|didnt exist|dont exist|wasnt alive|not be alive|not be here|wasnt here|werent here|be gone|disappear forever|sleep forever|not make it|didnt make it|never been born|had never been born|cease to exist|fade away forever|stop living|stop being alive|be with my (mom|dad|grandma|grandpa) in heaven',
   kin: 'mom|mum|mother|dad|father|kids|kid|son|daughter|wife|husband|family|parents|sister|brother|girlfriend|boyfriend|gf|bf|partner|babies|children|baby|friends',
 };
 
@@ -23,6 +23,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(holding|staring at|looking at|sitting with|playing with) (the|a|my)? (razor|razors|blade|blades|knife) ** (hour|hours|decide|deciding|all night|trying|thinking|wondering)',
         '(i|ive|i ve|i have|just|already|i think i|i just) (overdosed|oded|od d|overdosed on)',
         '(overdosed|oded|od d) ** (hour|hours|minutes|min|mins|tonight|just now|earlier|on purpose)',
         '(poison|rope|noose|gun|pistol|razor|blade|blades) (is|s|are)? (ready|loaded|set|within reach|prepared)',
@@ -202,6 +203,9 @@ export const LEXICON_EN: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        'if this is (what)? (life|living|being alive) ** (rather not|d rather not|prefer not|dont want it|don t want it|dont want one|no thanks)',
+        '(pray|praying|prayed|hope|hoping|wish|wishing) ** (dont|don t|do not|never|not to|i wont|i won t) (see|wake up to|make it to|live to see) (another|one more|the next) (morning|day|sunrise|night|week)',
+        '(thought|idea|thinking) of (@outcome|never waking up|not waking up|not existing|dying|being dead|it all ending) ** (calms|calm|comforts|comforting|comfort|soothes|soothing|peace|relief|nice|only thing|helps)',
         '(how|so) (nice|good|peaceful|easy|easier|great|quiet) (it would be|itd be|it d be|would it be|it ll be|it will be) (to)? (@outcome)',
         '(permanent|eternal|endless|everlasting) (sleep|rest|nap)',
         '(not|no longer|not even) (scared|afraid|frightened) of (dying|death|the end|killing myself) (anymore)?',
@@ -281,6 +285,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(dont|do not|please dont|no need to) (look|come looking|search|bother looking) for me ($|again|anymore|ever|please)',
         '(wont|won t|will not|dont|never|not gonna|no one will|nobody will|nobody ll) (have to|need to|gonna have to) (worry|deal|bother) (about|with) (me|my) ** (after tonight|after today|anymore|again|soon|much longer|after this|for long)',
         'remember me (happy|fondly|smiling|the way i was|as i was|for the good|this way|like this)',
         '(signing off|logging off|log off|sign off|checking out|peace out) (for the last time|for the final time|one last time)',
@@ -339,6 +344,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(better off|happier|fine|better|relieved) (with me|me) (in the ground|six feet under|in a box|in a grave|dead|gone for good)',
         '(wont|will not|not gonna|not going to) be (a|an)? (problem|burden|bother|pain|issue|weight|nuisance|drain) (for|to|on) (anyone|anybody|you|everyone|them|you guys|my family|yall) (much longer|for long|anymore|soon|after tonight|after today)',
         '(nobody|no one|noone|you|they|everyone|yall) (wont|will not|will never|ll never|will|ll)? (have to|need to) (deal with|put up with|worry about|take care of|look after|clean up after) (me|my) ** (anymore|again|soon|much longer|after tonight|for long)',
         '(leech|parasite|freeloader|burden|drain|sponge) (on|to|off) (my|the)? (family|parents|everyone|kids|wife|husband|mom|dad|friends)',
@@ -382,6 +388,8 @@ export const LEXICON_EN: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(reopened|reopen|reopening|opened up|open up|picked open|ripped open|tore open) (my)? (old)? (cuts|scars|scabs|wounds on my (arm|arms|wrist|wrists|legs|thighs))',
+        '(punch|punching|punched|slap|slapping|slapped|hit|hitting|smack|smacking|smacked) myself (in the)? (face|head|stomach|legs|chest)?',
         '(pull|pulled|pulling|rip|ripped|ripping|scratch|scratched|scratching|hit|hitting|punch|punched|punching|bite|bit|biting) (out)? (my|at my)? (hair|skin|arms|arm|legs|leg|wrists|wrist|thighs|thigh|head|face|stomach) ** (till|until|til|untill) (it bleeds|it bled|i bleed|i bled|they bleed|they bled|blood|bleeding|it hurts|i cant feel)',
         '(been|started|im|i m|was|keep|back to) (cutting|cuttin|cuting) (again|$|myself|my (arms|legs|wrists|thighs|skin))',
         '(scratched|scratch|scratching|clawed|clawing|dug|digging|picked|picking) (at)? (my)? (arms|arm|skin|legs|wrists|wrist|thighs|thigh) (raw|till|until|bloody|open|with my nails|to bleed)',
@@ -421,6 +429,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(cant|can t|cannot) (live|do this|go on|keep living) (like this)? ** ((another|for another|for the next) (<num>|forty|thirty|twenty|fifty|ten|many|more) (years|decades|yrs)|the rest of my life)',
         '(im|i am|i m|me|myself|i feel|im just) (broken|too far gone)? (beyond|past) (help|saving|repair|fixing|hope)',
         '(nothing|no one|nobody) (left)? (for me) (here|in this world|anymore|on this earth|$)',
         '(least of all|let alone|most of all) (me)? (being alive|living|existing|staying alive)',
@@ -528,6 +537,8 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['@pills', '(i|i m|im) (know|knowing) (exactly)? what (it|they|that|those|them|it all) (would|could|will|d) do (to me)? $'] },
+    { family: 'plan-means', all: ['(car|truck|engine)', '(garage)', '(door shut|door closed|doors shut|doors closed|closed|shut|engine on|engine running|running)'] },
     { family: 'goodbye', all: ['(thank you|thanks|thank u|ty) for (trying|trying to help|all your help)', '(wasnt enough|was not enough|too late|no use|didnt work|its over|it s over)'] },
     { family: 'plan-means', all: ['((bottle|stash|bag|box|whole pack) of @pills|rope|noose|gun|pistol|razor|blades)', '((nobody|no one|noone) (is)? (home|here|around|awake)|(im|i m|i am) (home)? alone (tonight|now|rn)?)'] },
     { family: 'plan-means', all: ['(rope|noose|gun|pistol|razor|blade|blades|knife|@pills|bottle|stash)', '(for|saving it for|saved for|keeping it for) (when|the day|the night) (it gets too much|i cant take it|i cant take it anymore|im ready|i decide|its time|i need it|i cant anymore|i give up)'] },
@@ -566,6 +577,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '@want to? (die|kill @self) (is|was|s) ** (song|songs|album|track|lyrics|lyric|poem|title|band|movie|episode|meme)',
     '(overdosed|overdose|overdosing|od d|oded|od) on (caffeine|coffee|sugar|candy|netflix|tiktok|memes|chocolate|energy drinks|red bull|monster|cake|cookies|carbs|podcasts|tv)',
     'knife (is|s)? out (on|in) the (counter|table|kitchen|sink|drawer|dishwasher|block)',
     'disappear (under|into|in|beneath) (my|the)? (blankets|blanket|covers|bed|duvet|hoodie|sheets|book|game|pillow)',

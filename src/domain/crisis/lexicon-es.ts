@@ -141,6 +141,11 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        'si esto es (vivir|la vida) ** (prefiero no|mejor no|no quiero|paso|no gracias)',
+        '(rezo|rezando|pido|pidiendo|ojala|ojalá|espero|quisiera) (por|que|a dios)? ** (no ver|no llegar a|no despertar a|ya no ver) (otro|otra|un) (amanecer|dia|día|mañana|manana|noche)',
+        '(hasta las narices|hasta la madre|hasta el gorro|hasta la coronilla|hasta los cojones|hasta el culo|harto|harta|cansado|cansada|podrido|podrida|hastiado|hastiada) de (vivir|estar vivo|estar viva|existir|la vida|seguir vivo|seguir viva)',
+        '(ir|irme|pirar|pirarme|largar|largarme|marchar|marcharme|salir|salirme|bajar|bajarme|desaparecer) de (este mundo|esta vida|esta tierra|este planeta)',
+        '(no quiero|ya no quiero|no kiero|ya no kiero) (seguir|estar|quedarme) (en|aqui en|aquí en) (esta vida|este mundo)',
         '(por que|porque|pq|xq|por qué) no me (muero|puedo morir|muera|mato) (de una vez|ya|y ya)?',
         '(me da|me vale|me da exactamente) (igual|lo mismo|madre|verga) (si)? (amanezco|despierto|vivo|me muero|muero|sigo vivo|sigo viva|amanecer|despertar) (o no|o muero|o me muero)?',
         '(ojala|ojalá|quisiera|espero|rezo por que|pido que) (ya)? no me (despierte|despertara|despertase|levante|levantara) (nunca|nunca mas|nunca más|mañana|manana|mas|más)?',
@@ -182,6 +187,9 @@ export const LEXICON_ES: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(no me busquen|no me busques|no me vayan a buscar|no me busquen mas|no me busquen más)',
+        '(hice|he hecho|ya hice|hago) (las)? paces (con todo|con todos|con dios|con la vida|con mi decision|con mi decisión)',
+        '(diganle|díganle|diles|dile|digan) (a)? (todos|mi mama|mi mamá|mi familia|mis hijos|mi hija|mi hijo|mis papas|mis papás) que (lo siento|los quiero|perdon|perdón|me perdonen|los amo)',
         '(esta es|es|sera|será|va a ser) la (ultima|última) vez que (les|te|os|le)? (escribo|hablo|molesto|escribire|escribiré|hablare|hablaré|ven|vas a ver)',
         '(ya no|no|nadie) (se)? (van a|va a|vas a|tendran que|tendrán que|tienen que|tendras que) (tener que)? (preocupar|preocuparse|preocuparte|aguantarme|aguantar|cuidarme|soportarme|lidiar) ** (por mi|por mí|conmigo|despues de hoy|después de hoy|despues de esta noche|pronto|nunca mas|nunca más)',
         '(recuerdenme|recuérdenme|recuerdame|recuérdame|no me olviden) (feliz|como era|con cariño|sonriendo|asi|así|bien|como fui)',
@@ -220,6 +228,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(mejor|bien|tranquilos|tranquilas|felices) (conmigo|yo|si estoy|si estuviera) (bajo tierra|muerto|muerta|enterrado|enterrada|tres metros bajo tierra|en el panteon|en el panteón|en una caja)',
         '(no|ya no|nunca mas|nunca más) (quiero|kiero) (ser|seguir siendo) (una|un)? (carga|estorbo|problema|molestia) (para|pa)? (nadie|nadien|ustedes|mi familia|todos|mis papas|mis hijos)?',
         '(mejor|tranquil*|feliz|felices|alivio|descans*|paz|bien) ** si (yo)? (desapareciera|desapareciese|desaparezco|me muriera|me fuera para siempre|no existiera|ya no existiera|ya no estuviera)',
         '(ya no|no|nunca mas|nunca más) (voy a|vas a|vamos a) ser (un|una)? (problema|carga|estorbo|molestia|preocupacion|preocupación) (para)? (nadie|ustedes|ti|todos|mi familia)?',
@@ -255,6 +264,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(me volvi a abrir|me volví a abrir|me abri|me abrí|volvi a abrir|volví a abrir|me reabri|me reabrí) (las|mis) (heridas|cortadas|cortes|cicatrices)',
+        '(me doy|me di|me daba|me estoy dando) (puñetazos|golpes|cachetadas|bofetadas|cabezazos|putazos|chingadazos|madrazos|trancazos)',
         'me (arranco|arranque|arranqué|jalo|jalé|muerdo|mordi|mordí|rasco|rasque|rasqué|pellizco|pellizque|pellizqué|golpeo|golpee|golpeé|pego|pegue|pegué|rasguño|rasguñe|rasguñé) (el|la|los|las|mis|mi)? (pelo|cabello|piel|brazos|brazo|piernas|pierna|muñecas|muñeca|cara|cabeza) ** (hasta sangrar|hasta que sangr*|hasta hacerme sangre|hasta que sale sangre|hasta que me duele)',
         '(me rasque|me rasqué|me rasco|me rascaba|me rasguño|me arañe|me arañé|me araño) ** (hasta sangrar|hasta que sangr*|a proposito|a propósito|la piel|sangre)',
         '(me pegue|me pegué|me golpee|me golpeé|me pego|me golpeo|me pegaba) (en)? (las|la|los|el|mis|mi)? (piernas|pierna|brazos|brazo|cara|cabeza|panza|estomago|estómago) con (el|la|un|una|mi)? (cinturon|cinturón|puño|puños|martillo|palo|cable|correa)',
@@ -286,6 +297,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(no puedo|ya no puedo) (vivir|seguir|aguantar) (asi|así)? ** ((otros|<num>|muchos) (años|anos) (mas|más)?|el resto de mi vida|toda la vida)',
         '(no tengo|ya no tengo|yo no tengo) (arreglo|remedio|salvacion|salvación|cura)',
         '(no hay|ya no hay) (arreglo|remedio|salvacion|salvación) (para|pa) (mi|mí)',
         '(no hay|ya no hay) (nada|nadie) (para|pa) (mi|mí) (aqui|aquí|en este mundo|ya|$)',
@@ -374,6 +386,8 @@ export const LEXICON_ES: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(coche|carro|auto|motor)', '(cochera|garaje|garage)', '(cerrada|cerrado|encendido|prendido|encendida|prendida|cerre|cerré)'] },
+    { family: 'plan-means', all: ['(@pastillas|veneno)', '(se|sé|ya se|ya sé) (lo que|que) (haria|haría|harian|harían|pasaria|pasaría|me harian|me harían|me haria|me haría)'] },
     { family: 'goodbye', all: ['(gracias por todo|gracias por intentarlo|gracias por tratar)', '(ya no|no) (voy a|vuelvo a) (hacer|contestar|mandar|llenar|responder|necesitar|escribir)'] },
     { family: 'plan-means', all: ['(cuerda|soga|pistola|arma|navaja|cuchilla|cuchillas|cuchillo|@pastillas|veneno)', '(para|pa) cuando (ya no pueda|ya no aguante|me decida|llegue el momento|sea el momento|este lista|esté lista|este listo|esté listo|me rinda)'] },
     { family: 'passive-wish', all: ['(quisiera|quiero|ojala|ojalá|me gustaria|me gustaría) desaparecer', '(para siempre|y que nadie me busque|sin dejar rastro|de este mundo|de la faz)'] },

@@ -113,7 +113,9 @@ export function sentencesOf(text: string): Sentence[] {
     const piece = match[0];
     const question = /\?/.test(piece) || /¿/.test(piece);
     const clauses: Clause[] = [];
-    for (const part of piece.split(/[,;:()¿¡"“”]+|\s[-–—]+\s/)) {
+    // Quotation marks do not end a clause: a quoted title stays with the words about it
+    // ('"i wanna die" is a sad song').
+    for (const part of piece.split(/[,;:()¿¡]+|\s[-–—]+\s/)) {
       const raw = part.match(/[\p{L}\p{N}]+/gu);
       if (!raw) continue;
       const words = raw.flatMap((w) => (SHORT_FORMS.get(squeeze(w)) ?? w).split(' '));
