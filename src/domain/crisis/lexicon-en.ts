@@ -23,6 +23,10 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(so|so that) (i d|id|i would|i ll|ill)? (have|got) enough',
+        '(measured|measure|measuring|checked|calculated|calculating) (the)? (drop|height|fall|distance) ** (balcony|roof|bridge|window|ledge|building|floor|down|rooftop)',
+        '(how much|how many) (of)? (my)? @pills ** (would do it|would be enough|would kill|it would take|it ll take|would take|to do it)',
+        'my (note|letter|letters|notes|goodbye) (is|are|s) (on|in|under|by|next to) (the|my) (kitchen table|table|bed|pillow|desk|nightstand|dresser|drawer|counter|car|phone|laptop)',
         '(holding|staring at|looking at|sitting with|playing with) (the|a|my)? (razor|razors|blade|blades|knife) ** (hour|hours|decide|deciding|all night|trying|thinking|wondering)',
         '(i|ive|i ve|i have|just|already|i think i|i just) (overdosed|oded|od d|overdosed on)',
         '(overdosed|oded|od d) ** (hour|hours|minutes|min|mins|tonight|just now|earlier|on purpose)',
@@ -149,6 +153,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'intent',
       person: 'self',
       patterns: [
+        '(ill|i ll|i will|im going to|im gonna|i m gonna|i m going to) end it (if|unless|tonight|all|for good|when)',
         '(tonight|today|tonights|todays|this weekend) (is|s) (it|the night|the day) $',
         '(sewerslide|sewer slide|sewerside|self delete|self deleting|self deletion|selfdelete)',
         '@want to? end me $',
@@ -203,6 +208,11 @@ export const LEXICON_EN: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '@wishhead ** (sleep|asleep|close my eyes) ** (be the end of (it|me|everything)|all be over|be over|the end of it)',
+        '(dying|death|being dead|not existing) (doesnt|does not|dont|do not|wouldnt|would not) (scare|frighten|bother|worry) me',
+        '(praying|pray|prayed|hoping|hope|wishing|wish|beg|begging) (for)? (an|a)? (accident|car crash|heart attack|aneurysm|stroke|fatal)',
+        '(beg|begging|ask|asking|pray|praying|plead|pleading) (god|the universe|jesus|someone) (to)? (not|never) (to)? (wake me|let me wake)',
+        '(beg|begging|ask|asking|pray|praying|plead|pleading) (god|the universe|jesus) to (take me|let me die|end it|let me go|end me)',
         'if this is (what)? (life|living|being alive) ** (rather not|d rather not|prefer not|dont want it|don t want it|dont want one|no thanks)',
         '(pray|praying|prayed|hope|hoping|wish|wishing) ** (dont|don t|do not|never|not to|i wont|i won t) (see|wake up to|make it to|live to see) (another|one more|the next) (morning|day|sunrise|night|week)',
         '(thought|idea|thinking) of (@outcome|never waking up|not waking up|not existing|dying|being dead|it all ending) ** (calms|calm|comforts|comforting|comfort|soothes|soothing|peace|relief|nice|only thing|helps)',
@@ -285,6 +295,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(last|final) (night|day) (on earth|alive|of my life|in this world)',
         '(dont|do not|please dont|no need to) (look|come looking|search|bother looking) for me ($|again|anymore|ever|please)',
         '(wont|won t|will not|dont|never|not gonna|no one will|nobody will|nobody ll) (have to|need to|gonna have to) (worry|deal|bother) (about|with) (me|my) ** (after tonight|after today|anymore|again|soon|much longer|after this|for long)',
         'remember me (happy|fondly|smiling|the way i was|as i was|for the good|this way|like this)',
@@ -344,6 +355,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(better|happier|fine|better off|relieved) with me (gone|dead|out of the way|out of the picture|not around)',
         '(better off|happier|fine|better|relieved) (with me|me) (in the ground|six feet under|in a box|in a grave|dead|gone for good)',
         '(wont|will not|not gonna|not going to) be (a|an)? (problem|burden|bother|pain|issue|weight|nuisance|drain) (for|to|on) (anyone|anybody|you|everyone|them|you guys|my family|yall) (much longer|for long|anymore|soon|after tonight|after today)',
         '(nobody|no one|noone|you|they|everyone|yall) (wont|will not|will never|ll never|will|ll)? (have to|need to) (deal with|put up with|worry about|take care of|look after|clean up after) (me|my) ** (anymore|again|soon|much longer|after tonight|for long)',
@@ -351,7 +363,7 @@ export const LEXICON_EN: Lexicon = {
         '(be|being|finally|set|get|got) (free|freed|rid|relieved) (of|from) me',
         '(i|im) (cost|costing|cause|causing) (my family|my parents|everyone|them|my kids|my wife|my husband|the people i love|everybody) (so much|too much|nothing but|only)',
         '(easier|better|simpler|happier|lighter|calmer|more peaceful|better off) ** (if|when|once) (i|im) (wasnt|werent|was not|were not|was gone|were gone|gone|didnt exist|wasnt around|disappeared|died|wasnt here|was dead|not here|not around|wasnt in it|left for good)',
-        '(deserve|deserves|deserved) (better than me|a better (mom|dad|mother|father|son|daughter|wife|husband|partner|friend|sister|brother)|someone better than me|a (mom|dad|mother|father|wife|husband|partner) who isnt)',
+        '(deserve|deserves|deserved) (better than me|a (better|real|proper|good) (mom|dad|mother|father|son|daughter|wife|husband|partner|friend|sister|brother)|someone better than me|a (mom|dad|mother|father|wife|husband|partner) who isnt)',
         '(burden|weight|drain|mess) like me',
         '(only|always) (make|making|makes) (things|everything|life|their lives|everyones life|everyones lives) (worse|harder|miserable) ** (for|everyone|everybody|people|family|them|kids|love)',
         '(make|making) (everyone|everybody|the people|my family|their|everyones) (lives|life)? (worse|miserable|harder)',
@@ -388,6 +400,8 @@ export const LEXICON_EN: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(cut|cutting|sliced|slicing) (myself)? (deeper|too deep|way too deep) (than|tonight|this time)?',
+        '(dug|dig|digging|dig in) my nails into (my)? (arms|arm|skin|legs|wrists|wrist|palms|thighs)',
         '(reopened|reopen|reopening|opened up|open up|picked open|ripped open|tore open) (my)? (old)? (cuts|scars|scabs|wounds on my (arm|arms|wrist|wrists|legs|thighs))',
         '(punch|punching|punched|slap|slapping|slapped|hit|hitting|smack|smacking|smacked) myself (in the)? (face|head|stomach|legs|chest)?',
         '(pull|pulled|pulling|rip|ripped|ripping|scratch|scratched|scratching|hit|hitting|punch|punched|punching|bite|bit|biting) (out)? (my|at my)? (hair|skin|arms|arm|legs|leg|wrists|wrist|thighs|thigh|head|face|stomach) ** (till|until|til|untill) (it bleeds|it bled|i bleed|i bled|they bleed|they bled|blood|bleeding|it hurts|i cant feel)',
@@ -537,6 +551,7 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'goodbye', all: ['(not coming back|never coming back|wont be back|won t be back|wont come back)', '(love you|love u|goodbye|bye|sorry|forever|take care|forgive me)'] },
     { family: 'plan-means', all: ['@pills', '(i|i m|im) (know|knowing) (exactly)? what (it|they|that|those|them|it all) (would|could|will|d) do (to me)? $'] },
     { family: 'plan-means', all: ['(car|truck|engine)', '(garage)', '(door shut|door closed|doors shut|doors closed|closed|shut|engine on|engine running|running)'] },
     { family: 'goodbye', all: ['(thank you|thanks|thank u|ty) for (trying|trying to help|all your help)', '(wasnt enough|was not enough|too late|no use|didnt work|its over|it s over)'] },
@@ -577,6 +592,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(left|leave|wrote|leaving) (a|the)? (note|letter) (for|to) ** (about|re|reminding|to remind|to (buy|clean|feed|pick|take out|water))',
     '@want to? (die|kill @self) (is|was|s) ** (song|songs|album|track|lyrics|lyric|poem|title|band|movie|episode|meme)',
     '(overdosed|overdose|overdosing|od d|oded|od) on (caffeine|coffee|sugar|candy|netflix|tiktok|memes|chocolate|energy drinks|red bull|monster|cake|cookies|carbs|podcasts|tv)',
     'knife (is|s)? out (on|in) the (counter|table|kitchen|sink|drawer|dishwasher|block)',

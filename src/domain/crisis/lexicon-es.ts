@@ -9,7 +9,7 @@ import type { Lexicon } from './lexicon.js';
 const macros = {
   quiero: 'quiero|kiero|qiero|quisiera|kisiera|deseo|necesito|tengo ganas de|me dan ganas de|me dieron ganas de|ganas de|pienso|estoy pensando en|pensando en|pienso en|voy a|boy a|iba a|me gustaria|prefiero|preferiria',
   voy: 'voy a|boy a|vo a|ba a|me voy a|me boy a|quiero|kiero|quisiera|pienso|iba a|me iba a|tengo que|debo|mejor',
-  pastillas: 'litio|sertralina|fluoxetina|paroxetina|quetiapina|diazepam|lorazepam|zolpidem|paracetamol|ibuprofeno|pastillas|pastilla|pastis|pastas|pildoras|medicamentos|medicinas|meds|clonas|clonazepam|rivotril|tafil|alprazolam|tramadol|frasco|bote|blister|cajas de pastillas',
+  pastillas: 'insulina|litio|sertralina|fluoxetina|paroxetina|quetiapina|diazepam|lorazepam|zolpidem|paracetamol|ibuprofeno|pastillas|pastilla|pastis|pastas|pildoras|medicamentos|medicinas|meds|clonas|clonazepam|rivotril|tafil|alprazolam|tramadol|frasco|bote|blister|cajas de pastillas',
   deseo: 'esperando|espero|ojala|ojalá|quisiera|quiero|deseo|me gustaria|me gustaría|preferiria|preferiría|prefiero|mejor|pido|le pido|rezo|no me importaria|me daria igual|no me importa|me da igual',
   desenlace: '(se)? (acabe|acabara|acabase|termine|terminara|terminase) (ya)? (mi vida|mis dias|mi existencia)|me atropell*|atropell* me|me atropelle un (carro|coche|camion|tren)|me caiga un rayo|me cayera un rayo|morir|morirme|me muero|me muera|me muriera|muriera|estar muerto|estar muerta|no despertar|no despierte|no despertara|ya no despertar|no despertarme|no abrir los ojos|no abrirlos|ya no abrirlos|no volver a abrirlos|dormida para siempre|dormido para siempre|dormir para siempre|dormirme para siempre|no existir|no hubiera nacido|desaparecer para siempre|me lleve|me recoja|no volver|no amanecer|ya no estar|dejar de existir|dejar de vivir',
   familia: 'mama|mami|madre|papa|papi|padre|hijos|hija|hijo|esposa|esposo|familia|hermana|hermano|novia|novio|pareja|bebes|niños|ninos|amigos',
@@ -22,6 +22,10 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(compre|compré|consegui|conseguí|junte|junté) ** (frasco|bote|caja|@pastillas) ** (pa|para) tener (suficientes|suficiente|bastantes)',
+        '(medi|medí|calcule|calculé|mire|miré|revise|revisé) (la)? (altura|caida|caída|distancia) (del|de la|desde el|desde la|de mi) (balcon|balcón|azotea|puente|ventana|edificio|techo)',
+        '(calcule|calculé|calculando|calcular|averigue|averigüé|investigue|investigué) (cuanta|cuánta|cuantas|cuántas|cuanto|cuánto) (de)? (@pastillas) (necesito|necesitaria|necesitaría|ocupo|haria falta|haría falta)',
+        '(mi|mis) (carta|cartas|nota|notas) (esta|está|estan|están) (en|sobre|debajo de|bajo|junto a) (la|el|mi) (mesa|cama|almohada|escritorio|buro|buró|cajon|cajón|comoda|cómoda|cocina|carro|coche|celular)',
         '(tengo|ya tengo|traigo)? (el|la|las|los|mi|mis|un|una)? (veneno|cuerda|soga|pistola|arma|navaja|cuchilla|cuchillas|raticida|matarratas|cianuro) (listo|lista|listas|listos|preparado|preparada|preparadas|cargada|cargado|a la mano)',
         '(no dejo de|no puedo dejar de|sigo|me quedo|estoy) (ver|viendo|mirar|mirando|contar|contando) (las|mis|el|la)? @pastillas',
         '@pastillas que (guarde|guardé|junte|junté|ahorre|ahorré|escondi|escondí|acumule|acumulé)',
@@ -141,6 +145,11 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(dormid*|dormirme|quedarme dormid*|dormir) ** (se acabe todo|se acabara todo|se termine todo|todo se acabe|todo se acabara|todo termine|todo terminara|fin de todo)',
+        '(morir|la muerte|morirme|estar muerto|estar muerta) no me (da miedo|asusta|espanta|preocupa)',
+        '(pido|le pido|rezo|ruego|le ruego|ojala|ojalá|quisiera|espero) ** (un accidente|un infarto|un choque|un derrame|que me atropell*)',
+        '(pido|le pido|ruego|le ruego|rezo|rezando|pidiendo) (a dios|a la vida|al universo)? (que|por)? (ya)? no me (despierte|despertara|despertase|levante|deje despertar)',
+        '(@deseo) ** (todo)? (terminara|acabara|terminase|acabase|termine|acabe) (todo)? (para mi|para mí|pa mi|conmigo)',
         'si esto es (vivir|la vida) ** (prefiero no|mejor no|no quiero|paso|no gracias)',
         '(rezo|rezando|pido|pidiendo|ojala|ojalá|espero|quisiera) (por|que|a dios)? ** (no ver|no llegar a|no despertar a|ya no ver) (otro|otra|un) (amanecer|dia|día|mañana|manana|noche)',
         '(hasta las narices|hasta la madre|hasta el gorro|hasta la coronilla|hasta los cojones|hasta el culo|harto|harta|cansado|cansada|podrido|podrida|hastiado|hastiada) de (vivir|estar vivo|estar viva|existir|la vida|seguir vivo|seguir viva)',
@@ -187,6 +196,9 @@ export const LEXICON_ES: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(ultima|última) (noche|dia|día) (en la tierra|en este mundo|de mi vida|viva|vivo)',
+        '(para mañana|para manana|mañana|manana) ** (todo habra terminado|todo habrá terminado|ya habra terminado|ya habrá terminado|ya no estare|ya no estaré)',
+        '(cuiden|cuida|cuidame|cuidenme|cuídenme|cuídame|cuidenle) (mucho|bien)? (a)? (mis|mi) (hijos|hija|hijo|perro|gato|mama|mamá|papa|papá|niños|bebes|bebés) (por mi|por mí)',
         '(no me busquen|no me busques|no me vayan a buscar|no me busquen mas|no me busquen más)',
         '(hice|he hecho|ya hice|hago) (las)? paces (con todo|con todos|con dios|con la vida|con mi decision|con mi decisión)',
         '(diganle|díganle|diles|dile|digan) (a)? (todos|mi mama|mi mamá|mi familia|mis hijos|mi hija|mi hijo|mis papas|mis papás) que (lo siento|los quiero|perdon|perdón|me perdonen|los amo)',
@@ -228,6 +240,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(soy|solo soy|nomas soy|nomás soy) (un|una)? (gasto|carga|estorbo|molestia|problema|lastre) (para|pa) (todos|mi familia|ustedes|nadie|mis papas|mis papás|mis hijos)',
+        '(merece|merecen|mereces) (un|una|alguien) (mejor|esposo de verdad|esposa de verdad|padre de verdad|madre de verdad|papa de verdad|mama de verdad|mejor que yo|(esposo|esposa|padre|madre|papa|mama|hijo|hija|novio|novia) (mejor|de verdad))',
         '(mejor|bien|tranquilos|tranquilas|felices) (conmigo|yo|si estoy|si estuviera) (bajo tierra|muerto|muerta|enterrado|enterrada|tres metros bajo tierra|en el panteon|en el panteón|en una caja)',
         '(no|ya no|nunca mas|nunca más) (quiero|kiero) (ser|seguir siendo) (una|un)? (carga|estorbo|problema|molestia) (para|pa)? (nadie|nadien|ustedes|mi familia|todos|mis papas|mis hijos)?',
         '(mejor|tranquil*|feliz|felices|alivio|descans*|paz|bien) ** si (yo)? (desapareciera|desapareciese|desaparezco|me muriera|me fuera para siempre|no existiera|ya no existiera|ya no estuviera)',
@@ -236,7 +250,7 @@ export const LEXICON_ES: Lexicon = {
         '(soy|me siento|un|una) (sanguijuela|parasito|parásito|lastre|mantenido|mantenida|vividor|vividora|chupasangre)',
         '(mejor|tranquil*|preocupar*|feliz|felices|alivio|descans*|sufrir|paz|libres) ** (si yo no|si ya no|si no) (estuviera|existiera|estuviese|existiese)',
         '(si yo no|si ya no|si no) (estuviera|existiera|estuviese|existiese) ** (mejor|tranquil*|preocupar*|feliz|felices|alivio|descans*|paz|libres)',
-        '(lo unico que hago es|lo único que hago es|solo|sólo|nomas|nomás|nada mas|nada más) (estorbar|estorbo|molestar|dar lata|causar problemas|ser una carga|dar problemas)',
+        '(lo unico que hago es|lo único que hago es|solo|sólo|nomas|nomás|nada mas|nada más) (les|le|te)? (estorbar|estorbo|molestar|dar lata|causar problemas|ser una carga|dar problemas)',
         '(libres|libre|descansar|descansaran|descansarán|en paz) de mi',
         '(seria|sería|estaria|estaría|estarian|estarían|serian|serían|vivirian|vivirían|viviria|viviría) ** (mejor|tranquila|tranquilo|tranquilos|feliz|felices|un alivio|mas facil|más fácil|en paz) ** (sin mi|sin mí|si yo no (estuviera|existiera)|si no estuviera|si no existiera|si me muriera|si desapareciera|cuando me vaya|si me fuera)',
         '(les|le|te|os) (hago|hice|causo) (daño|sufrir|mal) a (todos|todas|mi familia|los que quiero|quienes quiero)',
@@ -264,6 +278,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(me corte|me corté|me cortaba|cortarme|me corto) (mas|más|muy|demasiado) (hondo|profundo)',
+        'me (clavo|clave|clavé|encajo|encajé|entierro|enterre|enterré) las uñas ** (hasta sangrar|hasta que sangr*|hasta hacerme sangre|en los brazos|en la piel|en las piernas|en las muñecas)',
         '(me volvi a abrir|me volví a abrir|me abri|me abrí|volvi a abrir|volví a abrir|me reabri|me reabrí) (las|mis) (heridas|cortadas|cortes|cicatrices)',
         '(me doy|me di|me daba|me estoy dando) (puñetazos|golpes|cachetadas|bofetadas|cabezazos|putazos|chingadazos|madrazos|trancazos)',
         'me (arranco|arranque|arranqué|jalo|jalé|muerdo|mordi|mordí|rasco|rasque|rasqué|pellizco|pellizque|pellizqué|golpeo|golpee|golpeé|pego|pegue|pegué|rasguño|rasguñe|rasguñé) (el|la|los|las|mis|mi)? (pelo|cabello|piel|brazos|brazo|piernas|pierna|muñecas|muñeca|cara|cabeza) ** (hasta sangrar|hasta que sangr*|hasta hacerme sangre|hasta que sale sangre|hasta que me duele)',
@@ -297,6 +313,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(no veo|no me veo|no imagino|no me imagino) (un|ningun|ningún)? futuro (donde|en el que|en que) (siga|este|esté|sigo|estoy) (vivo|viva|aqui|aquí)',
         '(no puedo|ya no puedo) (vivir|seguir|aguantar) (asi|así)? ** ((otros|<num>|muchos) (años|anos) (mas|más)?|el resto de mi vida|toda la vida)',
         '(no tengo|ya no tengo|yo no tengo) (arreglo|remedio|salvacion|salvación|cura)',
         '(no hay|ya no hay) (arreglo|remedio|salvacion|salvación) (para|pa) (mi|mí)',
@@ -386,6 +403,8 @@ export const LEXICON_ES: Lexicon = {
     },
   ],
   combos: [
+    { family: 'goodbye', all: ['(no pienso volver|no voy a volver|no vuelvo|para no volver|no regreso|no voy a regresar)', '(los quiero|las quiero|te quiero|los amo|adios|adiós|perdon|perdón|para siempre|cuidense|cuídense)'] },
+    { family: 'plan-means', all: ['(deje|dejé|dejando|puse|arregle|arreglé|tengo) (todo|mis cosas|mis asuntos|mis papeles) en orden', '(ya es hora|es hora|llego la hora|llegó la hora|es el momento|ya es el momento|ya estoy lista|ya estoy listo)'] },
     { family: 'plan-means', all: ['(coche|carro|auto|motor)', '(cochera|garaje|garage)', '(cerrada|cerrado|encendido|prendido|encendida|prendida|cerre|cerré)'] },
     { family: 'plan-means', all: ['(@pastillas|veneno)', '(se|sé|ya se|ya sé) (lo que|que) (haria|haría|harian|harían|pasaria|pasaría|me harian|me harían|me haria|me haría)'] },
     { family: 'goodbye', all: ['(gracias por todo|gracias por intentarlo|gracias por tratar)', '(ya no|no) (voy a|vuelvo a) (hacer|contestar|mandar|llenar|responder|necesitar|escribir)'] },
@@ -411,6 +430,7 @@ export const LEXICON_ES: Lexicon = {
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(deje|dejé|escribi|escribí|dejo) (una|la)? (nota|carta) (para|a) ** (sobre|de que|que compre|que lave|recordando)',
     'se (suicido|suicidó|suicidaron|suicidaban|suicidaba|habia suicidado|había suicidado|han suicidado|ha suicidado)',
     'desaparecer (bajo|debajo de|entre|en) (las|mis|la|mi)? (cobijas|cobija|sabanas|sábanas|cama|colcha|edredon|edredón)',
     '(matar|matarme|morir|morirme|muero|mato|muerta|muerto) (de)? (la)? (risa|verguenza|vergüenza|pena|ternura|emocion|emoción|aburrimiento|calor|frio|frío|hambre|sueño|cansancio)',
