@@ -211,6 +211,12 @@ const LEVELS: readonly Row[] = [
   // A quoted title stays with the words about it.
   ['"i wanna die" is the saddest song on that album', 'none'],
   ['"i wanna die" is all i can think tonight', 'crisis'],
+  // A negation reaches over "felt"/"been", but an intensifier after it makes a comparison.
+  ['never felt suicidal even at my worst', 'none'],
+  ["i've never felt so suicidal", 'crisis'],
+  ['nunca me habia sentido tan suicida', 'crisis'],
+  // Present tense of "quitarse la vida" with "me" is the writer's intent.
+  ['esta noche me quito la vida', 'crisis'],
   ['slept 3 hours, legs restless', 'none'],
   ['', 'none'],
   ['🙂', 'none'],

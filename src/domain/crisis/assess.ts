@@ -188,11 +188,16 @@ const DENIAL_OPENINGS: readonly string[][] = ['not that', 'its not like', 'it s 
   s.split(' ').map(keyOf),
 );
 
+const INTENSIFIERS = new Set(['so', 'this', 'as', 'tan'].map(keyOf));
+
 function negatedBefore(keys: readonly string[], start: number, lex: Compiled): boolean {
   if (DENIAL_OPENINGS.some((opening) => opening.length <= start && opening.every((k, i) => keys[i] === k))) return true;
+  let compared = false;
   for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
     const key = keys[i] as string;
-    if (lex.negations.has(key)) return true;
+    // "never felt *so* suicidal", "nunca me había sentido *tan* mal": a comparison, not a denial.
+    if (INTENSIFIERS.has(key)) compared = true;
+    if (lex.negations.has(key)) return !compared;
     // Spanish participles sit between "nunca he" and the phrase ("nunca me he *querido* suicidar").
     if (!lex.connectors.has(key) && !/^[a-z]+(ad|id)o$/.test(key)) return false;
   }

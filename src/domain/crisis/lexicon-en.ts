@@ -23,6 +23,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(know|found|picked|chosen|chose|scouted) (the|a|my)? (exact|perfect|right)? (spot|place|point) (on|at|off|from) (the|a)? (bridge|roof|cliff|building|tracks|overpass|rooftop)',
         '(so|so that) (i d|id|i would|i ll|ill)? (have|got) enough',
         '(measured|measure|measuring|checked|calculated|calculating) (the)? (drop|height|fall|distance) ** (balcony|roof|bridge|window|ledge|building|floor|down|rooftop)',
         '(how much|how many) (of)? (my)? @pills ** (would do it|would be enough|would kill|it would take|it ll take|would take|to do it)',
@@ -232,7 +233,7 @@ export const LEXICON_EN: Lexicon = {
         '@wishhead ** (finishes|finish|finished|would finish|takes|take|would take|kills|kill|would kill|puts|put) me (off|out|under|for good)',
         '@wishhead (that)? (it|this|something|someone|god|the withdrawal|withdrawal|the drugs|the cold|cancer|my heart|the universe) ** (kills|kill|would kill|finishes|finish|ends|would end) me $',
         '(welcome|welcomed|embrace|accept) (death|dying|the end|it ending)',
-        '(tired|sick|exhausted) of (being alive|living|existing|life itself|waking up every day|being here)',
+        '(tired|sick|exhausted) of (being alive|existing|life itself|waking up every day|being here|living ($|anymore|any more))',
         '@wishhead if (the night|god|death|the universe|something|someone|sleep|it|a car|a bus|a truck|a train|the cold|the drugs|an overdose) (just)? (took|takes|would take|came for|comes for|hit|hits|killed|kills|got) me',
         'if i (got|get|was|were|ever got) (hit|run over|killed|shot) ** (relieved|relief|fine|ok|okay|wouldnt mind|wouldnt care|glad|happy|nice|grateful)',
         '(relieved|relief|wouldnt mind|wouldnt care|be fine|be ok|be okay|be glad|be grateful) if (i|a car|a bus|a truck|something) (got|get|was|were)? (hit|run over|killed|crashed|died) (me)?',
@@ -295,6 +296,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(sorry|forgive me|im sorry) (for)? what (im|i m|i am|i will|ill|i ll|im going|i m going) (about to|going to|gonna)? do',
         '(last|final) (night|day) (on earth|alive|of my life|in this world)',
         '(dont|do not|please dont|no need to) (look|come looking|search|bother looking) for me ($|again|anymore|ever|please)',
         '(wont|won t|will not|dont|never|not gonna|no one will|nobody will|nobody ll) (have to|need to|gonna have to) (worry|deal|bother) (about|with) (me|my) ** (after tonight|after today|anymore|again|soon|much longer|after this|for long)',
@@ -355,6 +357,8 @@ export const LEXICON_EN: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(move on|be fine|be ok|be okay|be better|get over it|heal|recover|be happy|be happier) ** (if i (stopped|stop|was gone|were gone|wasnt here|disappeared|died|didnt exist) $|without me)',
+        '(im|i am|i m) the (reason|cause) (my|our|the) (family|marriage|parents|kids|home|mom|dad) (is|are|s) (falling apart|broken|miserable|suffering|fighting|sad)',
         '(better|happier|fine|better off|relieved) with me (gone|dead|out of the way|out of the picture|not around)',
         '(better off|happier|fine|better|relieved) (with me|me) (in the ground|six feet under|in a box|in a grave|dead|gone for good)',
         '(wont|will not|not gonna|not going to) be (a|an)? (problem|burden|bother|pain|issue|weight|nuisance|drain) (for|to|on) (anyone|anybody|you|everyone|them|you guys|my family|yall) (much longer|for long|anymore|soon|after tonight|after today)',
@@ -551,6 +555,7 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(belt|cord|rope|noose|pills|gun|razor|blade)', '(need the nerve|the nerve|the courage|the guts|get up the nerve|work up the nerve)'] },
     { family: 'goodbye', all: ['(not coming back|never coming back|wont be back|won t be back|wont come back)', '(love you|love u|goodbye|bye|sorry|forever|take care|forgive me)'] },
     { family: 'plan-means', all: ['@pills', '(i|i m|im) (know|knowing) (exactly)? what (it|they|that|those|them|it all) (would|could|will|d) do (to me)? $'] },
     { family: 'plan-means', all: ['(car|truck|engine)', '(garage)', '(door shut|door closed|doors shut|doors closed|closed|shut|engine on|engine running|running)'] },
@@ -592,6 +597,9 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(can|may|might|could|will|does|do) (cause|give|bring|trigger|lead to|bring on|increase) ** (suicidal|suicide|self harm|selfharm)',
+    '(living|live) like (a|an)? (zombie|robot|ghost|vampire|hermit)',
+    '(it|this|the rain) to stop (raining|snowing|storming)',
     '(left|leave|wrote|leaving) (a|the)? (note|letter) (for|to) ** (about|re|reminding|to remind|to (buy|clean|feed|pick|take out|water))',
     '@want to? (die|kill @self) (is|was|s) ** (song|songs|album|track|lyrics|lyric|poem|title|band|movie|episode|meme)',
     '(overdosed|overdose|overdosing|od d|oded|od) on (caffeine|coffee|sugar|candy|netflix|tiktok|memes|chocolate|energy drinks|red bull|monster|cake|cookies|carbs|podcasts|tv)',
@@ -676,7 +684,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   negations: ['not', 'never', 'no', 'nor', 'neither', 'dont', 'doesnt', 'didnt', 'wont', 'wouldnt', 'cant', 'cannot', 'couldnt', 'shouldnt', 'isnt', 'arent', 'aint', 'wasnt', 'havent', 'hasnt', 'hadnt', 'nah', 'nope', 'without', 'zero', 'none'],
   connectors: [
-    'am', 'is', 'are', 'be', 'been', 'being', 'do', 'does', 'did', 'have', 'has', 'had', 'having', 'will', 'would', 'could', 'should', 'might', 'may', 'must', 'to', 'going', 'gonna', 'want', 'wanna', 'wanted', 'really', 'ever', 'even', 'actually', 'seriously', 'truly', 'definitely', 'honestly', 'totally', 'once', 'at', 'all', 'just', 'a', 'an', 'any', 'of', 'about', 'thinking', 'think', 'thought', 'thoughts', 'intention', 'intentions', 'intend', 'plan', 'planning', 'plans', 'try', 'trying', 'feel', 'feeling', 'feelings', 'like', 'that', 'anything', 'something', 'so', 'anymore', 'ready', 'urge', 'urges', 'currently', 'right', 'now', 'rn', 'tonight', 'today', 'im', 'id', 'ill', 'ive', 'in', 'danger', 'risk', 'idea', 'ideas', 'desire', 'wish', 'need', 'd', 'll', 've', 's', 'the', 'my', 'own', 'worry', 'again',
+    'felt', 'been', 'gotten', 'am', 'is', 'are', 'be', 'been', 'being', 'do', 'does', 'did', 'have', 'has', 'had', 'having', 'will', 'would', 'could', 'should', 'might', 'may', 'must', 'to', 'going', 'gonna', 'want', 'wanna', 'wanted', 'really', 'ever', 'even', 'actually', 'seriously', 'truly', 'definitely', 'honestly', 'totally', 'once', 'at', 'all', 'just', 'a', 'an', 'any', 'of', 'about', 'thinking', 'think', 'thought', 'thoughts', 'intention', 'intentions', 'intend', 'plan', 'planning', 'plans', 'try', 'trying', 'feel', 'feeling', 'feelings', 'like', 'that', 'anything', 'something', 'so', 'anymore', 'ready', 'urge', 'urges', 'currently', 'right', 'now', 'rn', 'tonight', 'today', 'im', 'id', 'ill', 'ive', 'in', 'danger', 'risk', 'idea', 'ideas', 'desire', 'wish', 'need', 'd', 'll', 've', 's', 'the', 'my', 'own', 'worry', 'again',
   ],
   contrasts: ['but', 'though', 'although', 'however', 'except', 'yet'],
   firstPerson: ['i', 'im', 'ive', 'id', 'ill', 'me', 'my', 'myself', 'mine', 'i m', 'imma', 'ima'],

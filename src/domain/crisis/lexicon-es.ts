@@ -22,6 +22,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(se|sé|ya se|ya sé|encontre|encontré|elegi|elegí|tengo) (el)? (lugar|punto|sitio) (exacto|perfecto|ideal)? (del|de la|en el|en la) (puente|azotea|edificio|vias|vías|acantilado)',
         '(compre|compré|consegui|conseguí|junte|junté) ** (frasco|bote|caja|@pastillas) ** (pa|para) tener (suficientes|suficiente|bastantes)',
         '(medi|medí|calcule|calculé|mire|miré|revise|revisé) (la)? (altura|caida|caída|distancia) (del|de la|desde el|desde la|de mi) (balcon|balcón|azotea|puente|ventana|edificio|techo)',
         '(calcule|calculé|calculando|calcular|averigue|averigüé|investigue|investigué) (cuanta|cuánta|cuantas|cuántas|cuanto|cuánto) (de)? (@pastillas) (necesito|necesitaria|necesitaría|ocupo|haria falta|haría falta)',
@@ -111,6 +112,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'intent',
       person: 'self',
       patterns: [
+        '(me quito|me quitare|me quitaré|me voy a quitar|voy a quitarme) la (vida|bida)',
         '(quiero|kiero|qiero|quisiera|deseo|keria|queria) (morir|morirme|matarme|suicidarme|muerir|mori)',
         'me (quiero|kiero|quisiera|dan ganas de|dieron ganas de|voy a|boy a|vo a|pienso|estoy pensando en|tengo que|iba a|queria|keria|deberia) (morir|matar|suicidar|quitar la vida|morirr)',
         '(ganas|ideas|pensamientos|pensamiento|idea) de (morir|morirme|matarme|suicidarme|quitarme la vida|suicidio|muerte|desaparecer para siempre|no existir)',
@@ -196,6 +198,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(perdon|perdón|perdonen|perdónenme|perdonenme|perdoname|perdóname|lo siento) (por)? (lo que) (voy a|estoy a punto de|pienso) hacer',
         '(ultima|última) (noche|dia|día) (en la tierra|en este mundo|de mi vida|viva|vivo)',
         '(para mañana|para manana|mañana|manana) ** (todo habra terminado|todo habrá terminado|ya habra terminado|ya habrá terminado|ya no estare|ya no estaré)',
         '(cuiden|cuida|cuidame|cuidenme|cuídenme|cuídame|cuidenle) (mucho|bien)? (a)? (mis|mi) (hijos|hija|hijo|perro|gato|mama|mamá|papa|papá|niños|bebes|bebés) (por mi|por mí)',
@@ -240,6 +243,9 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(seguirian|seguirían|estarian|estarían|estaria|estaría) (bien|mejor|tranquil*) si (yo)? (simplemente)? (parara|me detuviera|dejara de existir|me fuera|desapareciera|no estuviera|me muriera)',
+        '(sin mi|sin mí) (sanarian|sanarían|estarian bien|estarían bien|serian felices|serían felices|vivirian mejor|vivirían mejor|estarian mejor|estarían mejor)',
+        '(soy la razon|soy la razón|soy el motivo|soy la causa|por mi culpa) ** (desmoron*|sufren|sufre|se rompe|se esta rompiendo|separ*|pelean|triste*|mal)',
         '(soy|solo soy|nomas soy|nomás soy) (un|una)? (gasto|carga|estorbo|molestia|problema|lastre) (para|pa) (todos|mi familia|ustedes|nadie|mis papas|mis papás|mis hijos)',
         '(merece|merecen|mereces) (un|una|alguien) (mejor|esposo de verdad|esposa de verdad|padre de verdad|madre de verdad|papa de verdad|mama de verdad|mejor que yo|(esposo|esposa|padre|madre|papa|mama|hijo|hija|novio|novia) (mejor|de verdad))',
         '(mejor|bien|tranquilos|tranquilas|felices) (conmigo|yo|si estoy|si estuviera) (bajo tierra|muerto|muerta|enterrado|enterrada|tres metros bajo tierra|en el panteon|en el panteón|en una caja)',
@@ -278,6 +284,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(me corte|me corté|me corto|me cortaba|me cortare|me cortaré) (para|pa) (poder)? (dormir|sentir|calmarme|desahogarme|aguantar|sentir algo|castigarme|olvidar)',
         '(me corte|me corté|me cortaba|cortarme|me corto) (mas|más|muy|demasiado) (hondo|profundo)',
         'me (clavo|clave|clavé|encajo|encajé|entierro|enterre|enterré) las uñas ** (hasta sangrar|hasta que sangr*|hasta hacerme sangre|en los brazos|en la piel|en las piernas|en las muñecas)',
         '(me volvi a abrir|me volví a abrir|me abri|me abrí|volvi a abrir|volví a abrir|me reabri|me reabrí) (las|mis) (heridas|cortadas|cortes|cicatrices)',
@@ -403,6 +410,7 @@ export const LEXICON_ES: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(cinturon|cinturón|cuerda|soga|pastillas|pistola|navaja)', '(me falta valor|solo me falta valor|falta el valor|el valor|agallas|me faltan huevos)'] },
     { family: 'goodbye', all: ['(no pienso volver|no voy a volver|no vuelvo|para no volver|no regreso|no voy a regresar)', '(los quiero|las quiero|te quiero|los amo|adios|adiós|perdon|perdón|para siempre|cuidense|cuídense)'] },
     { family: 'plan-means', all: ['(deje|dejé|dejando|puse|arregle|arreglé|tengo) (todo|mis cosas|mis asuntos|mis papeles) en orden', '(ya es hora|es hora|llego la hora|llegó la hora|es el momento|ya es el momento|ya estoy lista|ya estoy listo)'] },
     { family: 'plan-means', all: ['(coche|carro|auto|motor)', '(cochera|garaje|garage)', '(cerrada|cerrado|encendido|prendido|encendida|prendida|cerre|cerré)'] },
@@ -430,6 +438,10 @@ export const LEXICON_ES: Lexicon = {
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(puede|pueden|podria|podría|suele|suelen) (dar|causar|provocar|traer|generar|aumentar) ** (pensamientos suicidas|ideas suicidas|suicid*|autolesion*)',
+    '(vivir|viviendo) como (un|una)? (zombie|zombi|robot|fantasma|vampiro|vampira)',
+    '(prefiero|preferiria|preferiría) (morir|morirme|estar muerto|estar muerta|la muerte) (que|antes que|antes de|a) (ir|ver|hacer|trabajar|levantarme|estudiar|hablar|escuchar|comer|pagar|volver|ir a|entrar)',
+    '(siento|sentia|sentía|senti|sentí) (que|como que|como si) me (muero|muriera|voy a morir|moria|moría)',
     '(deje|dejé|escribi|escribí|dejo) (una|la)? (nota|carta) (para|a) ** (sobre|de que|que compre|que lave|recordando)',
     'se (suicido|suicidó|suicidaron|suicidaban|suicidaba|habia suicidado|había suicidado|han suicidado|ha suicidado)',
     'desaparecer (bajo|debajo de|entre|en) (las|mis|la|mi)? (cobijas|cobija|sabanas|sábanas|cama|colcha|edredon|edredón)',
