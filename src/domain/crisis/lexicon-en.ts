@@ -23,6 +23,9 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(hiding|hid|hidden|hide) (my|the|some|all my|extra|a few)? @pills',
+        '(know|found|looked up|figured out) (which|what|a) (building|garage|parking garage|tower|bridge|hotel) (has|with|gets you) (roof access|no fence|no railing|an open roof|a balcony)',
+        '(gave|give|giving|sent|shared|left|wrote down) ** (passwords|pins|bank details|logins|account details)',
         '(know|found|picked|chosen|chose|scouted) (the|a|my)? (exact|perfect|right)? (spot|place|point) (on|at|off|from) (the|a)? (bridge|roof|cliff|building|tracks|overpass|rooftop)',
         '(so|so that) (i d|id|i would|i ll|ill)? (have|got) enough',
         '(measured|measure|measuring|checked|calculated|calculating) (the)? (drop|height|fall|distance) ** (balcony|roof|bridge|window|ledge|building|floor|down|rooftop)',
@@ -209,6 +212,8 @@ export const LEXICON_EN: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(fall asleep|sleep|lie down|lay down|go to sleep) (in|into) the (snow|cold|river|sea|ocean|water|woods) ** (stay|never|not wake|forever|freeze)',
+        '(give|do) (anything|everything|whatever) (to|for|if) (i could)? (@outcome|be gone|not be here|not exist|never wake up|be dead)',
         '@wishhead ** (sleep|asleep|close my eyes) ** (be the end of (it|me|everything)|all be over|be over|the end of it)',
         '(dying|death|being dead|not existing) (doesnt|does not|dont|do not|wouldnt|would not) (scare|frighten|bother|worry) me',
         '(praying|pray|prayed|hoping|hope|wishing|wish|beg|begging) (for)? (an|a)? (accident|car crash|heart attack|aneurysm|stroke|fatal)',
@@ -296,6 +301,10 @@ export const LEXICON_EN: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(want|wanted|need) (you|u|yall|you all|you guys) to know ** (not your fault|none of this is your fault|no one s fault|nobody s fault|nobodys fault|noones fault)',
+        '(make sure|please make sure) (my)? (dog|cat|pets|pet|bird|kids) ** (good home|new home|a home|gets fed|is fed|is loved|is taken care of)',
+        '(goodnight|good night) (forever|for ever|for good)',
+        '(said|ve said|have said) (everything|all) (i|that i) (needed|had|wanted) to say',
         '(sorry|forgive me|im sorry) (for)? what (im|i m|i am|i will|ill|i ll|im going|i m going) (about to|going to|gonna)? do',
         '(last|final) (night|day) (on earth|alive|of my life|in this world)',
         '(dont|do not|please dont|no need to) (look|come looking|search|bother looking) for me ($|again|anymore|ever|please)',
@@ -366,7 +375,7 @@ export const LEXICON_EN: Lexicon = {
         '(leech|parasite|freeloader|burden|drain|sponge) (on|to|off) (my|the)? (family|parents|everyone|kids|wife|husband|mom|dad|friends)',
         '(be|being|finally|set|get|got) (free|freed|rid|relieved) (of|from) me',
         '(i|im) (cost|costing|cause|causing) (my family|my parents|everyone|them|my kids|my wife|my husband|the people i love|everybody) (so much|too much|nothing but|only)',
-        '(easier|better|simpler|happier|lighter|calmer|more peaceful|better off) ** (if|when|once) (i|im) (wasnt|werent|was not|were not|was gone|were gone|gone|didnt exist|wasnt around|disappeared|died|wasnt here|was dead|not here|not around|wasnt in it|left for good)',
+        '(easier|better|simpler|happier|lighter|calmer|more peaceful|better off|peace|some peace|relief|rest|free) ** (if|when|once) (i|im) (wasnt|werent|was not|were not|was gone|were gone|gone|didnt exist|wasnt around|disappeared|died|wasnt here|was dead|not here|not around|wasnt in it|left for good)',
         '(deserve|deserves|deserved) (better than me|a (better|real|proper|good) (mom|dad|mother|father|son|daughter|wife|husband|partner|friend|sister|brother)|someone better than me|a (mom|dad|mother|father|wife|husband|partner) who isnt)',
         '(burden|weight|drain|mess) like me',
         '(only|always) (make|making|makes) (things|everything|life|their lives|everyones life|everyones lives) (worse|harder|miserable) ** (for|everyone|everybody|people|family|them|kids|love)',
@@ -404,6 +413,8 @@ export const LEXICON_EN: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(pull|pulling|pulled|rip|ripping|ripped|yank|yanking) (out)? my hair (out)? ** (on purpose|bald spots|bald spot|till it bleeds|until it bleeds|to hurt)',
+        '(held|hold|holding|put|pressed|press|kept|keep) my (hand|arm|fingers|palm|wrist|skin) (on|over|against|in|under) (the|a)? (stove|burner|iron|flame|lighter|candle|hot pan|boiling water|kettle|fire) ** (on purpose|intentionally|deliberately|until|till|to feel)',
         '(cut|cutting|sliced|slicing) (myself)? (deeper|too deep|way too deep) (than|tonight|this time)?',
         '(dug|dig|digging|dig in) my nails into (my)? (arms|arm|skin|legs|wrists|wrist|palms|thighs)',
         '(reopened|reopen|reopening|opened up|open up|picked open|ripped open|tore open) (my)? (old)? (cuts|scars|scabs|wounds on my (arm|arms|wrist|wrists|legs|thighs))',
@@ -447,6 +458,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(cant|can t|cannot|dont|do not) (picture|imagine|see) myself (alive|here|still here|living|still alive|around) (next|in|by|at|a year|this time)',
         '(cant|can t|cannot) (live|do this|go on|keep living) (like this)? ** ((another|for another|for the next) (<num>|forty|thirty|twenty|fifty|ten|many|more) (years|decades|yrs)|the rest of my life)',
         '(im|i am|i m|me|myself|i feel|im just) (broken|too far gone)? (beyond|past) (help|saving|repair|fixing|hope)',
         '(nothing|no one|nobody) (left)? (for me) (here|in this world|anymore|on this earth|$)',
@@ -555,6 +567,8 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(all|everything|its all|it s all|it all) (is|s)? (ready|set|prepared|planned)', '(wait|waiting) for (everyone|everybody|them|my family|my parents|my wife|my husband|the house) (to)? (sleep|fall asleep|go to sleep|leave|go out|be asleep)'] },
+    { family: 'plan-means', all: ['(gun|pistol|rifle|shotgun|firearm)', '(code|combination|key) (to|for) (the)? (safe|gun safe|cabinet|lockbox|gun cabinet)'] },
     { family: 'plan-means', all: ['(belt|cord|rope|noose|pills|gun|razor|blade)', '(need the nerve|the nerve|the courage|the guts|get up the nerve|work up the nerve)'] },
     { family: 'goodbye', all: ['(not coming back|never coming back|wont be back|won t be back|wont come back)', '(love you|love u|goodbye|bye|sorry|forever|take care|forgive me)'] },
     { family: 'plan-means', all: ['@pills', '(i|i m|im) (know|knowing) (exactly)? what (it|they|that|those|them|it all) (would|could|will|d) do (to me)? $'] },
@@ -597,6 +611,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(jump off a cliff|jump off a bridge|throw myself out (a|the) window|jump out (a|the) window) ** (lol|lmao|haha|hahaha|lmfao|xd)',
     '(can|may|might|could|will|does|do) (cause|give|bring|trigger|lead to|bring on|increase) ** (suicidal|suicide|self harm|selfharm)',
     '(living|live) like (a|an)? (zombie|robot|ghost|vampire|hermit)',
     '(it|this|the rain) to stop (raining|snowing|storming)',

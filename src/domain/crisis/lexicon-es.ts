@@ -22,6 +22,9 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(escondiendo|escondo|escondia|escondía|he escondido|llevo escondiendo) ** @pastillas',
+        '(se|sé|ya se|ya sé|encontre|encontré) (que|qué|cual|cuál) (edificio|puente|estacionamiento|hotel) tiene (acceso a la azotea|acceso al techo|azotea abierta|balcon|balcón)',
+        '(le di|di|le pase|le pasé|deje|dejé|comparti|compartí|anote|anoté) ** (contraseñas|claves del banco|pines|datos del banco)',
         '(se|sé|ya se|ya sé|encontre|encontré|elegi|elegí|tengo) (el)? (lugar|punto|sitio) (exacto|perfecto|ideal)? (del|de la|en el|en la) (puente|azotea|edificio|vias|vías|acantilado)',
         '(compre|compré|consegui|conseguí|junte|junté) ** (frasco|bote|caja|@pastillas) ** (pa|para) tener (suficientes|suficiente|bastantes)',
         '(medi|medí|calcule|calculé|mire|miré|revise|revisé) (la)? (altura|caida|caída|distancia) (del|de la|desde el|desde la|de mi) (balcon|balcón|azotea|puente|ventana|edificio|techo)',
@@ -147,6 +150,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(dormirme|acostarme|tirarme|quedarme dormid*) en (la|el) (nieve|frio|frío|rio|río|mar) ** (quedarme|no despertar|para siempre|congelarme)',
+        '(daria|daría|haria|haría) (lo que fuera|cualquier cosa|todo) (por|para) (ya no estar|no estar|no existir|morir|morirme|no despertar|desaparecer para siempre|estar muerto|estar muerta|dejar de existir)',
         '(dormid*|dormirme|quedarme dormid*|dormir) ** (se acabe todo|se acabara todo|se termine todo|todo se acabe|todo se acabara|todo termine|todo terminara|fin de todo)',
         '(morir|la muerte|morirme|estar muerto|estar muerta) no me (da miedo|asusta|espanta|preocupa)',
         '(pido|le pido|rezo|ruego|le ruego|ojala|ojalá|quisiera|espero) ** (un accidente|un infarto|un choque|un derrame|que me atropell*)',
@@ -198,6 +203,10 @@ export const LEXICON_ES: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(quiero|quería|queria|necesito) que (sepas|sepan|sepa) ** (no es tu culpa|no es su culpa|nada de esto es tu culpa|nada de esto es su culpa|no fue tu culpa|no fue su culpa)',
+        '(asegurense|asegúrense|asegurate|asegúrate|busquen|busquenle|búsquenle) (de)? (que)? (mi|mis|a mi) (perro|perra|gato|gata|mascota|mascotas) (tenga|tengan|un)? (un)? (buen hogar|nuevo hogar|casa|hogar)',
+        '(buenas noches) (para siempre|eternas)',
+        '(ya dije|dije|he dicho) todo lo que (tenia|tenía|queria|quería|necesitaba) (que)? decir',
         '(perdon|perdón|perdonen|perdónenme|perdonenme|perdoname|perdóname|lo siento) (por)? (lo que) (voy a|estoy a punto de|pienso) hacer',
         '(ultima|última) (noche|dia|día) (en la tierra|en este mundo|de mi vida|viva|vivo)',
         '(para mañana|para manana|mañana|manana) ** (todo habra terminado|todo habrá terminado|ya habra terminado|ya habrá terminado|ya no estare|ya no estaré)',
@@ -243,6 +252,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(soy|me siento) (un|una) (desperdicio|gasto|perdida|pérdida) (de)? (su|tu|sus)? (dinero|tiempo|cariño|amor|espacio|oxigeno|oxígeno)?',
         '(seguirian|seguirían|estarian|estarían|estaria|estaría) (bien|mejor|tranquil*) si (yo)? (simplemente)? (parara|me detuviera|dejara de existir|me fuera|desapareciera|no estuviera|me muriera)',
         '(sin mi|sin mí) (sanarian|sanarían|estarian bien|estarían bien|serian felices|serían felices|vivirian mejor|vivirían mejor|estarian mejor|estarían mejor)',
         '(soy la razon|soy la razón|soy el motivo|soy la causa|por mi culpa) ** (desmoron*|sufren|sufre|se rompe|se esta rompiendo|separ*|pelean|triste*|mal)',
@@ -284,6 +294,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(me arranco|me jalo|me jalé|me arranque|me arranqué|me estoy arrancando) (el pelo|el cabello|mechones) ** (a proposito|a propósito|calvas|calvicie|hasta sangrar|hasta que sangr*)',
+        '(puse|pongo|deje|dejé|meti|metí) la (mano|palma|muñeca|brazo) (en|sobre) (la|el)? (estufa|plancha|hornilla|parrilla|flama|vela|agua hirviendo|fuego) ** (a proposito|a propósito|adrede|hasta)',
         '(me corte|me corté|me corto|me cortaba|me cortare|me cortaré) (para|pa) (poder)? (dormir|sentir|calmarme|desahogarme|aguantar|sentir algo|castigarme|olvidar)',
         '(me corte|me corté|me cortaba|cortarme|me corto) (mas|más|muy|demasiado) (hondo|profundo)',
         'me (clavo|clave|clavé|encajo|encajé|entierro|enterre|enterré) las uñas ** (hasta sangrar|hasta que sangr*|hasta hacerme sangre|en los brazos|en la piel|en las piernas|en las muñecas)',
@@ -320,6 +332,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(no me imagino|no me veo|no logro imaginarme|no puedo imaginarme) (viva|vivo|aqui|aquí|con vida) (el|en|dentro de|para) (proximo|próximo|un|unos|dos|cinco|la)? (año|años|mes|navidad)',
         '(no veo|no me veo|no imagino|no me imagino) (un|ningun|ningún)? futuro (donde|en el que|en que) (siga|este|esté|sigo|estoy) (vivo|viva|aqui|aquí)',
         '(no puedo|ya no puedo) (vivir|seguir|aguantar) (asi|así)? ** ((otros|<num>|muchos) (años|anos) (mas|más)?|el resto de mi vida|toda la vida)',
         '(no tengo|ya no tengo|yo no tengo) (arreglo|remedio|salvacion|salvación|cura)',
@@ -410,6 +423,7 @@ export const LEXICON_ES: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(pistola|arma|escopeta|rifle)', '(combinacion|combinación|clave|llave|codigo|código) (de la|del) (caja|caja fuerte|armero|gabinete)'] },
     { family: 'plan-means', all: ['(cinturon|cinturón|cuerda|soga|pastillas|pistola|navaja)', '(me falta valor|solo me falta valor|falta el valor|el valor|agallas|me faltan huevos)'] },
     { family: 'goodbye', all: ['(no pienso volver|no voy a volver|no vuelvo|para no volver|no regreso|no voy a regresar)', '(los quiero|las quiero|te quiero|los amo|adios|adiós|perdon|perdón|para siempre|cuidense|cuídense)'] },
     { family: 'plan-means', all: ['(deje|dejé|dejando|puse|arregle|arreglé|tengo) (todo|mis cosas|mis asuntos|mis papeles) en orden', '(ya es hora|es hora|llego la hora|llegó la hora|es el momento|ya es el momento|ya estoy lista|ya estoy listo)'] },
@@ -438,6 +452,7 @@ export const LEXICON_ES: Lexicon = {
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(tirarme por un barranco|aventarme de un puente|tirarme de un puente|tirarme por la ventana) ** (jaja|jajaja|jajajaja|xd|jsjs)',
     '(puede|pueden|podria|podría|suele|suelen) (dar|causar|provocar|traer|generar|aumentar) ** (pensamientos suicidas|ideas suicidas|suicid*|autolesion*)',
     '(vivir|viviendo) como (un|una)? (zombie|zombi|robot|fantasma|vampiro|vampira)',
     '(prefiero|preferiria|preferiría) (morir|morirme|estar muerto|estar muerta|la muerte) (que|antes que|antes de|a) (ir|ver|hacer|trabajar|levantarme|estudiar|hablar|escuchar|comer|pagar|volver|ir a|entrar)',
