@@ -23,6 +23,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(headed|heading|going|on my way|driving|walking|off) to the (bridge|tracks|train tracks|cliff|roof|rooftop|overpass|ledge) $',
         '(hiding|hid|hidden|hide) (my|the|some|all my|extra|a few)? @pills',
         '(know|found|looked up|figured out) (which|what|a) (building|garage|parking garage|tower|bridge|hotel) (has|with|gets you) (roof access|no fence|no railing|an open roof|a balcony)',
         '(gave|give|giving|sent|shared|left|wrote down) ** (passwords|pins|bank details|logins|account details)',
@@ -228,7 +229,7 @@ export const LEXICON_EN: Lexicon = {
         '(hope|hoping|wish|wishing|pray|praying) ** (plane|flight|car|bus|train) (goes down|go down|crashes|crash|would crash|would go down|falls|fall out of the sky)',
         '(over|done with|sick of|fed up with|finished with) (being alive|living|existing|life itself|breathing)',
         '(over|done with|sick of|fed up with|finished with) (this)? life ($|rn|right now)',
-        '(existing|living|life|being alive) ** (want|wanna|ready|need) to be done (with it|with (it|life|living|existing|everything))?',
+        '(existing|living|life|lifes|being alive) ** (want|wanna|ready|need) to be done (with it|with (it|life|living|existing|everything))?',
         '(so bad|that bad|such a bad thing|so wrong|anyone care|anyone notice|anybody care|anybody notice|even matter) if i (@outcome|stopped existing|stopped living|stopped breathing|died|was gone|disappeared|didnt wake up|never woke up)',
         '(dream|dreaming|dreamt|daydream|daydreaming|fantasize|fantasizing|fantasise|fantasising|imagine|imagining|picture|picturing) about (my own|my) (funeral|death|grave|obituary|wake)',
         '(no|zero|not any|not a single|cant find a|cant see a|cant find any|cant see any|dont have a|dont have any|dont see a|dont see any) (reason|point|reasons) (left)? (to|for) (stick|sticking|stay|staying|hang|hanging|be|being|keep|keeping|still be|carry|carrying) (around|alive|here|going|on|in this world)',
@@ -301,6 +302,9 @@ export const LEXICON_EN: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(peace out|bye|goodbye|farewell|so long) (cruel)? world',
+        '(said goodbye|said bye|say goodbye) to ** (without (her|him|them|anyone) (knowing|realizing|noticing)|secretly)',
+        '(if i dont|if i don t|if i do not) (log on|check in|reply|show up|answer|text back) ** (you ll know why|youll know why|you know why)',
         '(want|wanted|need) (you|u|yall|you all|you guys) to know ** (not your fault|none of this is your fault|no one s fault|nobody s fault|nobodys fault|noones fault)',
         '(make sure|please make sure) (my)? (dog|cat|pets|pet|bird|kids) ** (good home|new home|a home|gets fed|is fed|is loved|is taken care of)',
         '(goodnight|good night) (forever|for ever|for good)',
@@ -567,6 +571,8 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'passive-wish', all: ['(life|lifes|living|existing) (is|s)? (a waste|pointless|meaningless|not worth it|a joke)', '(ready|want|wanna|need) to be done'] },
+    { family: 'goodbye', all: ['(its been real|it s been real|been real)', '(take care|goodbye|bye|love you|farewell|so long)'] },
     { family: 'plan-means', all: ['(all|everything|its all|it s all|it all) (is|s)? (ready|set|prepared|planned)', '(wait|waiting) for (everyone|everybody|them|my family|my parents|my wife|my husband|the house) (to)? (sleep|fall asleep|go to sleep|leave|go out|be asleep)'] },
     { family: 'plan-means', all: ['(gun|pistol|rifle|shotgun|firearm)', '(code|combination|key) (to|for) (the)? (safe|gun safe|cabinet|lockbox|gun cabinet)'] },
     { family: 'plan-means', all: ['(belt|cord|rope|noose|pills|gun|razor|blade)', '(need the nerve|the nerve|the courage|the guts|get up the nerve|work up the nerve)'] },
@@ -603,6 +609,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   calm: ['(i mean|meaning) (the)? (withdrawal|insomnia|kratom|cravings|detox|taper)', '(the)? (withdrawal|insomnia|kratom|cravings|detox|taper) i mean', '(gonna|going to|ill|i ll|i will|im going to) (watch|read|play|take a bath|make tea|try again|go for a walk)', '(tomorrow|in the morning) ** (try again|ill try|i ll try|another go)', '(going|off|heading) to bed', 'good night', 'goodnight', 'for now', 'talk tomorrow', 'see you tomorrow'],
   signOff: [
+    '(leaving the group|switching shifts|new job|moving to|changing shifts)',
     '(on vacation|on holiday|on a trip|traveling|travelling|camping|off the grid for|for a few days|for a week|for the weekend|hotel)',
     '(for|till|until) (the night|tonight|tomorrow|the morning|later|now)',
     '(see|talk to|catch) (you|u|ya|yall|everyone) (tomorrow|tmrw|tmr|later|in the morning|soon)',

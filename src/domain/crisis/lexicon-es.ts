@@ -22,6 +22,10 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(lazo|soga|cuerda|mecate) (colgado|colgada|listo|lista|amarrado|amarrada|puesto|puesta)',
+        '(echar|echarme|me voy a echar|me eche|me eché|me heche) (todas|todas las|todas mis|un puño de|un chingo de|el bote de|toda la|un monton de|un montón de) (@pastillas)',
+        '(compre|compré|consegui|conseguí) (la|una|el|un) (navaja|cuchilla|cuchillas|pistola|soga|cuerda|lazo|veneno|raticida) (pa|para) (esta noche|hoy|mañana|cuando|hacerlo)',
+        '(aventar|aventarme|tirarme|lanzarme|me aviento|me tiro|me lanzo|saltar) (del|de un|desde el|por el|desde un) (segundo|tercer|tercero|cuarto|quinto|sexto|septimo|séptimo|octavo|noveno|decimo|décimo|ultimo|último|<num>) piso',
         '(escondiendo|escondo|escondia|escondía|he escondido|llevo escondiendo) ** @pastillas',
         '(se|sé|ya se|ya sé|encontre|encontré) (que|qué|cual|cuál) (edificio|puente|estacionamiento|hotel) tiene (acceso a la azotea|acceso al techo|azotea abierta|balcon|balcón)',
         '(le di|di|le pase|le pasé|deje|dejé|comparti|compartí|anote|anoté) ** (contraseñas|claves del banco|pines|datos del banco)',
@@ -150,6 +154,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(no|ya no) (le)? (encuentro|veo|hallo) (el)? (chiste|sentido|caso|gusto) (a|de)? (vivir|la vida|seguir|estar vivo|estar viva|seguir vivo|seguir viva)',
+        '(ojala|ojalá) (ya)? me (cargue|cargara|lleve|llevara) (la chingada|la verga|el diablo|la muerte|la fregada|la parca)',
         '(dormirme|acostarme|tirarme|quedarme dormid*) en (la|el) (nieve|frio|frío|rio|río|mar) ** (quedarme|no despertar|para siempre|congelarme)',
         '(daria|daría|haria|haría) (lo que fuera|cualquier cosa|todo) (por|para) (ya no estar|no estar|no existir|morir|morirme|no despertar|desaparecer para siempre|estar muerto|estar muerta|dejar de existir)',
         '(dormid*|dormirme|quedarme dormid*|dormir) ** (se acabe todo|se acabara todo|se termine todo|todo se acabe|todo se acabara|todo termine|todo terminara|fin de todo)',
@@ -203,6 +209,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(me despedi|me despedí|ya me despedi|ya me despedí) (de)? ** (sin que|sin decirle|sin decirles|a escondidas|en secreto)',
+        '(si no|si ya no) (me conecto|contesto|respondo|aparezco|me reporto) ** (ya saben por que|ya saben por qué|ya saben porque|ya sabran por que|ya sabrán por qué)',
         '(quiero|quería|queria|necesito) que (sepas|sepan|sepa) ** (no es tu culpa|no es su culpa|nada de esto es tu culpa|nada de esto es su culpa|no fue tu culpa|no fue su culpa)',
         '(asegurense|asegúrense|asegurate|asegúrate|busquen|busquenle|búsquenle) (de)? (que)? (mi|mis|a mi) (perro|perra|gato|gata|mascota|mascotas) (tenga|tengan|un)? (un)? (buen hogar|nuevo hogar|casa|hogar)',
         '(buenas noches) (para siempre|eternas)',
@@ -252,6 +260,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(sin mi|sin mí|si no estuviera|cuando no este|cuando no esté) ** (ya no)? (tendrian|tendrían|tendran|tendrán) que (gastar|preocupar*|cuidarme|aguantarme|pagar)',
         '(soy|me siento) (un|una) (desperdicio|gasto|perdida|pérdida) (de)? (su|tu|sus)? (dinero|tiempo|cariño|amor|espacio|oxigeno|oxígeno)?',
         '(seguirian|seguirían|estarian|estarían|estaria|estaría) (bien|mejor|tranquil*) si (yo)? (simplemente)? (parara|me detuviera|dejara de existir|me fuera|desapareciera|no estuviera|me muriera)',
         '(sin mi|sin mí) (sanarian|sanarían|estarian bien|estarían bien|serian felices|serían felices|vivirian mejor|vivirían mejor|estarian mejor|estarían mejor)',
@@ -294,6 +303,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        'me (rayo|raye|rayé|rajo|raje|rajé|marco|marque|marqué) (los|las|mis)? (brazos|piernas|muñecas|muslos|piel)',
         '(me arranco|me jalo|me jalé|me arranque|me arranqué|me estoy arrancando) (el pelo|el cabello|mechones) ** (a proposito|a propósito|calvas|calvicie|hasta sangrar|hasta que sangr*)',
         '(puse|pongo|deje|dejé|meti|metí) la (mano|palma|muñeca|brazo) (en|sobre) (la|el)? (estufa|plancha|hornilla|parrilla|flama|vela|agua hirviendo|fuego) ** (a proposito|a propósito|adrede|hasta)',
         '(me corte|me corté|me corto|me cortaba|me cortare|me cortaré) (para|pa) (poder)? (dormir|sentir|calmarme|desahogarme|aguantar|sentir algo|castigarme|olvidar)',
@@ -332,6 +342,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(no tengo|ya no tengo|no hay) (por que|por qué|porque|para que|para qué|razon para|razón para|motivo para) (luchar|seguir|vivir|seguir viviendo)',
         '(no me imagino|no me veo|no logro imaginarme|no puedo imaginarme) (viva|vivo|aqui|aquí|con vida) (el|en|dentro de|para) (proximo|próximo|un|unos|dos|cinco|la)? (año|años|mes|navidad)',
         '(no veo|no me veo|no imagino|no me imagino) (un|ningun|ningún)? futuro (donde|en el que|en que) (siga|este|esté|sigo|estoy) (vivo|viva|aqui|aquí)',
         '(no puedo|ya no puedo) (vivir|seguir|aguantar) (asi|así)? ** ((otros|<num>|muchos) (años|anos) (mas|más)?|el resto de mi vida|toda la vida)',
@@ -446,12 +457,14 @@ export const LEXICON_ES: Lexicon = {
   ],
   calm: ['(voy a|me voy a) (ver|leer|jugar|bañar|dar un baño|intentar otra vez|tomar un te|caminar)', '(mañana|manana) ** (lo intento|intento|intentare|vuelvo a intentar|otra vez|de nuevo)', 'me voy a dormir', 'buenas noches', 'hasta mañana', 'hasta manana', 'nos vemos'],
   signOff: [
+    '(me cambio de|cambio de turno|me voy del grupo|me salgo del grupo|nuevo trabajo|otro grupo)',
     '(de viaje|de vacaciones|me mudo|a la playa|por unos dias|por unos días|por una semana|en un mes|el fin de semana)',
     '(buenas noches|hasta mañana|hasta manana|nos vemos mañana|nos vemos manana|hasta luego|mañana les cuento|mañana te cuento)',
     '(me voy a|a|voy a) (dormir|la cama|acostarme|descansar)',
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(en|sobre) el puente (peatonal)? ** (esperando (el|al|a)|camion|camión|bus|combi|metro|trafico|tráfico|cruzar)',
     '(tirarme por un barranco|aventarme de un puente|tirarme de un puente|tirarme por la ventana) ** (jaja|jajaja|jajajaja|xd|jsjs)',
     '(puede|pueden|podria|podría|suele|suelen) (dar|causar|provocar|traer|generar|aumentar) ** (pensamientos suicidas|ideas suicidas|suicid*|autolesion*)',
     '(vivir|viviendo) como (un|una)? (zombie|zombi|robot|fantasma|vampiro|vampira)',

@@ -89,7 +89,7 @@ const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
   ['u', 'you'], ['ur', 'your'], ['n', 'and'], ['bc', 'because'], ['cuz', 'because'], ['cos', 'because'], ['tho', 'though'],
   ['ppl', 'people'], ['smth', 'something'], ['sth', 'something'], ['ima', 'im going to'], ['imma', 'im going to'], ['im', 'im'],
   ['q', 'que'], ['k', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['pk', 'porque'], ['x', 'por'], ['d', 'de'], ['tb', 'tambien'],
-  ['tmb', 'tambien'], ['teh', 'the'], ['hte', 'the'], ['rop', 'rope'], ['msj', 'mensaje'], ['msje', 'mensaje'], ['mje', 'mensaje'], ['mensage', 'mensaje'], ['lfe', 'life'], ['lyfe', 'life'], ['lif', 'life'], ['ded', 'dead'], ['dyin', 'dying'], ['toy', 'estoy'], ['nd', 'nada'], ['nda', 'nada'], ['bn', 'bien'], ['ps', 'pues'], ['pa', 'para'],
+  ['tmb', 'tambien'], ['teh', 'the'], ['tn', 'tonight'], ['2nite', 'tonight'], ['hte', 'the'], ['rop', 'rope'], ['msj', 'mensaje'], ['msje', 'mensaje'], ['mje', 'mensaje'], ['mensage', 'mensaje'], ['lfe', 'life'], ['lyfe', 'life'], ['lif', 'life'], ['ded', 'dead'], ['dyin', 'dying'], ['toy', 'estoy'], ['nd', 'nada'], ['nda', 'nada'], ['bn', 'bien'], ['ps', 'pues'], ['pa', 'para'],
 ]);
 
 export function sentencesOf(text: string): Sentence[] {
