@@ -213,6 +213,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(waiting|wait|hoping|praying) (for)? my (heart|body|liver|lungs|kidneys) to (give out|stop|fail|quit|give up|shut down)',
         '(fall asleep|sleep|lie down|lay down|go to sleep) (in|into) the (snow|cold|river|sea|ocean|water|woods) ** (stay|never|not wake|forever|freeze)',
         '(give|do) (anything|everything|whatever) (to|for|if) (i could)? (@outcome|be gone|not be here|not exist|never wake up|be dead)',
         '@wishhead ** (sleep|asleep|close my eyes) ** (be the end of (it|me|everything)|all be over|be over|the end of it)',
@@ -370,6 +371,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(im|i am|i m) (nothing but|only|just) (trouble|a problem|problems|pain|a pain|grief|heartache|a mess|a disappointment) (for|to) (the people|everyone|everybody|my family|those|the ones|people|my parents|my kids)',
         '(move on|be fine|be ok|be okay|be better|get over it|heal|recover|be happy|be happier) ** (if i (stopped|stop|was gone|were gone|wasnt here|disappeared|died|didnt exist) $|without me)',
         '(im|i am|i m) the (reason|cause) (my|our|the) (family|marriage|parents|kids|home|mom|dad) (is|are|s) (falling apart|broken|miserable|suffering|fighting|sad)',
         '(better|happier|fine|better off|relieved) with me (gone|dead|out of the way|out of the picture|not around)',
@@ -417,6 +419,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(burning|burn|burned|burnt) my (thighs|thigh|arms|arm|wrists|wrist|legs|leg|skin|stomach) (with|on)',
         '(pull|pulling|pulled|rip|ripping|ripped|yank|yanking) (out)? my hair (out)? ** (on purpose|bald spots|bald spot|till it bleeds|until it bleeds|to hurt)',
         '(held|hold|holding|put|pressed|press|kept|keep) my (hand|arm|fingers|palm|wrist|skin) (on|over|against|in|under) (the|a)? (stove|burner|iron|flame|lighter|candle|hot pan|boiling water|kettle|fire) ** (on purpose|intentionally|deliberately|until|till|to feel)',
         '(cut|cutting|sliced|slicing) (myself)? (deeper|too deep|way too deep) (than|tonight|this time)?',
@@ -618,6 +621,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(burden|drain|pain) (on|to|for|in) (the|this)? (group chat|group|chat|server|discord|team)',
     '(jump off a cliff|jump off a bridge|throw myself out (a|the) window|jump out (a|the) window) ** (lol|lmao|haha|hahaha|lmfao|xd)',
     '(can|may|might|could|will|does|do) (cause|give|bring|trigger|lead to|bring on|increase) ** (suicidal|suicide|self harm|selfharm)',
     '(living|live) like (a|an)? (zombie|robot|ghost|vampire|hermit)',

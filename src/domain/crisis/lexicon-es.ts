@@ -22,6 +22,8 @@ export const LEXICON_ES: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '@pastillas ** (para|pa) (morir|morirme|matarme|no volver|no amanecer|no despertar nunca|ya no despertar nunca|no despertar jamas|dormir para siempre)',
+        '(suficiente|suficientes|bastantes|guardado|guardados|guardadas|juntadas|ahorradas|ahorrado) ** (para|pa) (no despertar|ya no despertar)',
         '(lazo|soga|cuerda|mecate) (colgado|colgada|listo|lista|amarrado|amarrada|puesto|puesta)',
         '(echar|echarme|me voy a echar|me eche|me eché|me heche) (todas|todas las|todas mis|un puño de|un chingo de|el bote de|toda la|un monton de|un montón de) (@pastillas)',
         '(compre|compré|consegui|conseguí) (la|una|el|un) (navaja|cuchilla|cuchillas|pistola|soga|cuerda|lazo|veneno|raticida) (pa|para) (esta noche|hoy|mañana|cuando|hacerlo)',
@@ -154,6 +156,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(esperando|espero) (a)? que (el corazon|el corazón|mi corazon|mi corazón|mi cuerpo|el higado|el hígado) (se me|me)? (pare|detenga|falle|rinda|deje de latir)',
         '(no|ya no) (le)? (encuentro|veo|hallo) (el)? (chiste|sentido|caso|gusto) (a|de)? (vivir|la vida|seguir|estar vivo|estar viva|seguir vivo|seguir viva)',
         '(ojala|ojalá) (ya)? me (cargue|cargara|lleve|llevara) (la chingada|la verga|el diablo|la muerte|la fregada|la parca)',
         '(dormirme|acostarme|tirarme|quedarme dormid*) en (la|el) (nieve|frio|frío|rio|río|mar) ** (quedarme|no despertar|para siempre|congelarme)',
@@ -209,6 +212,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'goodbye',
       person: 'self',
       patterns: [
+        '(esto es|este es|es) (un|el) (adios|adiós) (definitivo|para siempre)?  $',
         '(me despedi|me despedí|ya me despedi|ya me despedí) (de)? ** (sin que|sin decirle|sin decirles|a escondidas|en secreto)',
         '(si no|si ya no) (me conecto|contesto|respondo|aparezco|me reporto) ** (ya saben por que|ya saben por qué|ya saben porque|ya sabran por que|ya sabrán por qué)',
         '(quiero|quería|queria|necesito) que (sepas|sepan|sepa) ** (no es tu culpa|no es su culpa|nada de esto es tu culpa|nada de esto es su culpa|no fue tu culpa|no fue su culpa)',
@@ -260,6 +264,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'burden',
       person: 'self',
       patterns: [
+        '(no soy mas que|no soy más que|solo soy|sólo soy|nomas soy|nomás soy) (un|una)? (problema|problemas|dolor|carga|estorbo|molestia|decepcion|decepción) (para|pa) (los que|quienes|todos|mi familia|la gente|mis papas|mis papás|mis hijos)',
         '(sin mi|sin mí|si no estuviera|cuando no este|cuando no esté) ** (ya no)? (tendrian|tendrían|tendran|tendrán) que (gastar|preocupar*|cuidarme|aguantarme|pagar)',
         '(soy|me siento) (un|una) (desperdicio|gasto|perdida|pérdida) (de)? (su|tu|sus)? (dinero|tiempo|cariño|amor|espacio|oxigeno|oxígeno)?',
         '(seguirian|seguirían|estarian|estarían|estaria|estaría) (bien|mejor|tranquil*) si (yo)? (simplemente)? (parara|me detuviera|dejara de existir|me fuera|desapareciera|no estuviera|me muriera)',
@@ -303,6 +308,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'self-harm',
       person: 'self',
       patterns: [
+        '(me quemo|me queme|me quemé|me quemaba|quemarme|me estoy quemando) (los|las|mis|el|la)? (muslos|muslo|brazos|brazo|piernas|pierna|muñecas|muñeca|piel|panza) con',
         'me (rayo|raye|rayé|rajo|raje|rajé|marco|marque|marqué) (los|las|mis)? (brazos|piernas|muñecas|muslos|piel)',
         '(me arranco|me jalo|me jalé|me arranque|me arranqué|me estoy arrancando) (el pelo|el cabello|mechones) ** (a proposito|a propósito|calvas|calvicie|hasta sangrar|hasta que sangr*)',
         '(puse|pongo|deje|dejé|meti|metí) la (mano|palma|muñeca|brazo) (en|sobre) (la|el)? (estufa|plancha|hornilla|parrilla|flama|vela|agua hirviendo|fuego) ** (a proposito|a propósito|adrede|hasta)',
@@ -464,6 +470,7 @@ export const LEXICON_ES: Lexicon = {
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(carga|estorbo|molestia) (para|en) (el)? (grupo|chat|grupo de whatsapp|servidor|equipo)',
     '(en|sobre) el puente (peatonal)? ** (esperando (el|al|a)|camion|camión|bus|combi|metro|trafico|tráfico|cruzar)',
     '(tirarme por un barranco|aventarme de un puente|tirarme de un puente|tirarme por la ventana) ** (jaja|jajaja|jajajaja|xd|jsjs)',
     '(puede|pueden|podria|podría|suele|suelen) (dar|causar|provocar|traer|generar|aumentar) ** (pensamientos suicidas|ideas suicidas|suicid*|autolesion*)',
