@@ -191,6 +191,32 @@ const LEVELS: readonly Row[] = [
   ['me despido, buenas noches', 'none'],
   ['goodbye everyone forever, good night', 'crisis'],
   ['me despido para siempre, buenas noches', 'crisis'],
+  // "On purpose" outweighs the accident words around it.
+  ['burned myself with the curling iron on purpose', 'crisis'],
+  ['me queme con la plancha a proposito', 'crisis'],
+  ['burned my hand with the curling iron', 'none'],
+  // The writer's own hyperbole is not someone else at risk.
+  ["i'm gonna die if i don't get coffee", 'none'],
+  ['my brother says he wants to die', 'other'],
+  // A past marker inside the phrase itself is not its past.
+  ['esta es la ultima vez que les escribo', 'crisis'],
+  ['la ultima vez que te escribi fue en mayo', 'none'],
+  // A usual dose is not an overdose; a large one is.
+  ['took 2 trazodone and still awake', 'none'],
+  ['took 40 trazodone', 'crisis'],
+  // A third-person verb form is never the writer ("deserves", "se suicidaron").
+  ['my alarm clock deserves to die', 'none'],
+  ['i deserve to die', 'crisis'],
+  ['vi un documental de famosos que se suicidaron', 'none'],
+  // A quoted title stays with the words about it.
+  ['"i wanna die" is the saddest song on that album', 'none'],
+  ['"i wanna die" is all i can think tonight', 'crisis'],
+  // A negation reaches over "felt"/"been", but an intensifier after it makes a comparison.
+  ['never felt suicidal even at my worst', 'none'],
+  ["i've never felt so suicidal", 'crisis'],
+  ['nunca me habia sentido tan suicida', 'crisis'],
+  // Present tense of "quitarse la vida" with "me" is the writer's intent.
+  ['esta noche me quito la vida', 'crisis'],
   ['slept 3 hours, legs restless', 'none'],
   ['', 'none'],
   ['🙂', 'none'],

@@ -28,6 +28,7 @@ interface Compiled {
   finality: Pattern[];
   masks: Pattern[];
   accidents: Pattern[];
+  deliberate: Pattern[];
   past: Pattern[];
   renewal: Pattern[];
   news: Pattern[];
@@ -78,6 +79,7 @@ function build(lexicons: readonly Lexicon[]): Compiled {
   const finality: Pattern[] = [];
   const masks: Pattern[] = [];
   const accidents: Pattern[] = [];
+  const deliberate: Pattern[] = [];
   const past: Pattern[] = [];
   const renewal: Pattern[] = [];
   const news: Pattern[] = [];
@@ -103,6 +105,7 @@ function build(lexicons: readonly Lexicon[]): Compiled {
       [lexicon.finality, finality],
       [lexicon.masks, masks],
       [lexicon.accidents, accidents],
+      [lexicon.deliberate, deliberate],
       [lexicon.past, past],
       [lexicon.renewal, renewal],
       [lexicon.news, news],
@@ -149,6 +152,7 @@ function build(lexicons: readonly Lexicon[]): Compiled {
     finality,
     masks,
     accidents,
+    deliberate,
     past,
     renewal,
     news,
@@ -184,11 +188,16 @@ const DENIAL_OPENINGS: readonly string[][] = ['not that', 'its not like', 'it s 
   s.split(' ').map(keyOf),
 );
 
+const INTENSIFIERS = new Set(['so', 'this', 'as', 'tan'].map(keyOf));
+
 function negatedBefore(keys: readonly string[], start: number, lex: Compiled): boolean {
   if (DENIAL_OPENINGS.some((opening) => opening.length <= start && opening.every((k, i) => keys[i] === k))) return true;
+  let compared = false;
   for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
     const key = keys[i] as string;
-    if (lex.negations.has(key)) return true;
+    // "never felt *so* suicidal", "nunca me había sentido *tan* mal": a comparison, not a denial.
+    if (INTENSIFIERS.has(key)) compared = true;
+    if (lex.negations.has(key)) return !compared;
     // Spanish participles sit between "nunca he" and the phrase ("nunca me he *querido* suicidar").
     if (!lex.connectors.has(key) && !/^[a-z]+(ad|id)o$/.test(key)) return false;
   }
@@ -203,6 +212,14 @@ function isFirstPerson(key: string, lex: Compiled): boolean {
 }
 
 /** Whose phrase: a first-person word inside it, else the nearest person word before it in the clause. */
+const WRITER_SUBJECT = new Set(['i', 'im', 'ill', 'id', 'yo'].map(keyOf));
+
+function writerJustBefore(keys: readonly string[], start: number): boolean {
+  let i = start - 1;
+  if (keys[i] === keyOf('am')) i--;
+  return WRITER_SUBJECT.has(keys[i] ?? '');
+}
+
 function subjectOf(keys: readonly string[], span: Span, lex: Compiled, reach: number): Subject {
   for (let i = span.start; i < span.end; i++) if (isFirstPerson(keys[i] as string, lex)) return 'first';
   for (let i = span.start - 1; i >= 0 && i >= span.start - reach; i--) {
@@ -225,6 +242,8 @@ function anyMatch(patterns: readonly Pattern[], keys: readonly string[], keySet:
 function inThePast(keys: readonly string[], span: Span, pastSpans: readonly Span[], renewed: boolean, lex: Compiled): boolean {
   if (renewed) return false;
   return pastSpans.some((p) => {
+    // A marker the phrase itself contains ("esta es la última vez que les escribo") is part of it, not its past.
+    if (p.start >= span.start && p.end <= span.end) return false;
     const from = Math.min(p.end, span.end);
     const to = Math.max(p.start, span.start);
     for (let i = from; i < to; i++) if (lex.presentTurn.has(keys[i] as string)) return false;
@@ -287,7 +306,8 @@ function readSentence(sentence: Sentence, nextClause: (ci: number) => string[] |
         // "suicidal? no." — a bare phrase answered by a no.
         if (span.end === keys.length && answeredNo(nextClause(ci)) && (keys.length <= 3 || isNotAnymore(nextClause(ci)))) continue;
         if (entry.family === 'self-harm') {
-          accident ??= anyMatch(lex.accidents, keys, keySet, lex).length > 0;
+          accident ??=
+            anyMatch(lex.accidents, keys, keySet, lex).length > 0 && anyMatch(lex.deliberate, keys, keySet, lex).length === 0;
           if (accident) continue;
         }
         if (pastSpans === null) {
@@ -313,7 +333,11 @@ function classify(
   isNews: () => boolean,
   lex: Compiled,
 ): Finding | null {
-  if (entry.person === 'other') return isNews() ? null : { level: 'other', family: 'other-at-risk' };
+  if (entry.person === 'other') {
+    // "I'm gonna die if I don't get coffee": the same words with the writer as subject are not someone else's risk.
+    if (writerJustBefore(keys, span.start)) return null;
+    return isNews() ? null : { level: 'other', family: 'other-at-risk' };
+  }
   // Feeling a burden is about oneself even when others are named ("they'd be better off without me").
   // A topic word belongs to the nearest words only: "i read that withdrawal can cause suicidal thoughts".
   const subject: Subject = entry.family === 'burden' ? 'first' : subjectOf(keys, span, lex, entry.person === 'generic' ? 3 : 6);

@@ -43,6 +43,8 @@ export interface Lexicon {
   masks: readonly string[];
   /** In the same clause, an accident or chore makes a self-harm phrase ordinary ("burned myself on the stove"). */
   accidents: readonly string[];
+  /** ...unless the same clause says it was on purpose ("burned myself with the iron on purpose"). */
+  deliberate: readonly string[];
   /** In the same sentence, the distant past makes a phrase history, not risk ("years ago", "solía"). */
   past: readonly string[];
   /** ...unless it is back ("again", "otra vez"). */

@@ -89,7 +89,7 @@ const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
   ['u', 'you'], ['ur', 'your'], ['n', 'and'], ['bc', 'because'], ['cuz', 'because'], ['cos', 'because'], ['tho', 'though'],
   ['ppl', 'people'], ['smth', 'something'], ['sth', 'something'], ['ima', 'im going to'], ['imma', 'im going to'], ['im', 'im'],
   ['q', 'que'], ['k', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['pk', 'porque'], ['x', 'por'], ['d', 'de'], ['tb', 'tambien'],
-  ['tmb', 'tambien'], ['lfe', 'life'], ['lyfe', 'life'], ['lif', 'life'], ['ded', 'dead'], ['dyin', 'dying'], ['toy', 'estoy'], ['nd', 'nada'], ['nda', 'nada'], ['bn', 'bien'], ['ps', 'pues'], ['pa', 'para'],
+  ['tmb', 'tambien'], ['teh', 'the'], ['tn', 'tonight'], ['2nite', 'tonight'], ['hte', 'the'], ['rop', 'rope'], ['msj', 'mensaje'], ['msje', 'mensaje'], ['mje', 'mensaje'], ['mensage', 'mensaje'], ['lfe', 'life'], ['lyfe', 'life'], ['lif', 'life'], ['ded', 'dead'], ['dyin', 'dying'], ['toy', 'estoy'], ['nd', 'nada'], ['nda', 'nada'], ['bn', 'bien'], ['ps', 'pues'], ['pa', 'para'],
 ]);
 
 export function sentencesOf(text: string): Sentence[] {
@@ -113,7 +113,9 @@ export function sentencesOf(text: string): Sentence[] {
     const piece = match[0];
     const question = /\?/.test(piece) || /¿/.test(piece);
     const clauses: Clause[] = [];
-    for (const part of piece.split(/[,;:()¿¡"“”]+|\s[-–—]+\s/)) {
+    // Quotation marks do not end a clause: a quoted title stays with the words about it
+    // ('"i wanna die" is a sad song').
+    for (const part of piece.split(/[,;:()¿¡]+|\s[-–—]+\s/)) {
       const raw = part.match(/[\p{L}\p{N}]+/gu);
       if (!raw) continue;
       const words = raw.flatMap((w) => (SHORT_FORMS.get(squeeze(w)) ?? w).split(' '));
