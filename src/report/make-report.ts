@@ -1,6 +1,6 @@
 import { localDateOf } from '../domain/dates.js';
 import { buildReport, paperSizeFor, reportHistoryStart, type ReportNight, type ReportWindow } from '../domain/report.js';
-import { chartLabels } from '../bot/messages/progress.js';
+import { chartLabels, dayCountOf } from '../bot/messages/progress.js';
 import type { Translate } from '../bot/messages/translate.js';
 import type { CheckinStore } from '../storage/checkins.js';
 import type { WakeStore } from '../storage/wakes.js';
@@ -37,16 +37,7 @@ export async function makeReport(
     ...night,
     wakes: wakes.filter((wake) => wake.nightDate === night.date).map((wake) => wake.localTime),
   }));
-  const data = buildReport({
-    nights,
-    today,
-    windowDays,
-    status: profile.status ?? 'using',
-    lastDoseDate: profile.lastDoseDate,
-    quitDate: profile.quitDate,
-    relapseDates: sources.relapses.dates(profile.id),
-    originalLastDoseDate: sources.relapses.originalLastDoseDate(profile.id),
-  });
+  const data = buildReport({ nights, today, windowDays, ...dayCountOf(sources, profile) });
   if (!data.enough) return { kind: 'too-few', logged: data.nightsLogged };
 
   const chartPng = await renderReportChart(data.chart, { ...chartLabels(t, windowDays), title: t('report-chart-title') });

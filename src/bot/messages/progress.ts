@@ -22,6 +22,17 @@ export interface ProgressSources {
   relapses: Pick<RelapseStore, 'dates' | 'originalLastDoseDate'>;
 }
 
+/** What places a user's nights in phases: where they are, day 0, and the relapses before it. */
+export function dayCountOf(sources: Pick<ProgressSources, 'relapses'>, profile: UserProfile) {
+  return {
+    status: profile.status ?? 'using',
+    lastDoseDate: profile.lastDoseDate,
+    quitDate: profile.quitDate,
+    relapseDates: sources.relapses.dates(profile.id),
+    originalLastDoseDate: sources.relapses.originalLastDoseDate(profile.id),
+  };
+}
+
 /** Everything /progress and the weekly summary show, for one user on their today. */
 export function progressOf(sources: ProgressSources, profile: UserProfile, now: Date, windowDays: ProgressWindow) {
   const today = localDateOf(now, profile.timeZone ?? 'UTC');
@@ -32,16 +43,7 @@ export function progressOf(sources: ProgressSources, profile: UserProfile, now: 
   const readFrom = dayZero !== null && dayZero < lookback ? dayZero : lookback;
   const nights = sources.checkins.nights(profile.id, readFrom, today);
   const inWindow = nights.filter((n) => n.date > addDays(today, -windowDays));
-  const data = buildProgress({
-    nights,
-    today,
-    windowDays,
-    status: profile.status ?? 'using',
-    lastDoseDate: profile.lastDoseDate,
-    quitDate: profile.quitDate,
-    relapseDates: sources.relapses.dates(profile.id),
-    originalLastDoseDate: sources.relapses.originalLastDoseDate(profile.id),
-  });
+  const data = buildProgress({ nights, today, windowDays, ...dayCountOf(sources, profile) });
   return { data, today, enough: enoughForChart(inWindow), logged: inWindow.filter((n) => n.hours !== null).length };
 }
 
