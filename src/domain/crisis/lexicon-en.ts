@@ -572,8 +572,40 @@ export const LEXICON_EN: Lexicon = {
         '(my)? (friend|brother|sister|son|daughter|mom|dad|wife|husband|partner|bf|gf|boyfriend|girlfriend|roommate|buddy) (is|s)? (suicidal|self harming|cutting)',
       ],
     },
+    // Frames added for fresh-batch generalisation: a first-person writer + a way of dying said
+    // sideways ("how i'd do it", "picturing myself hanging", "let the car run in the garage").
+    {
+      family: 'intent',
+      person: 'self',
+      patterns: [
+        'how (i d|id|i would|i could|i ll|ill|i m going to|im going to|im gonna|i m gonna) (do it|end it) (and when|$)',
+        '(go|going|goin|gonna go) through with it ** (this time|tonight|finally|for real|soon|$)',
+        '(plan|planned|planning|planed|plotted|plotting) (it|it all|everything) (out)? ** (the date|a date|the day|the time|the method|how)',
+        '(picture|picturing|imagine|imagining|visualize|visualizing|visualise|visualising|see|seeing) (myself|me) (hanging|hanged|dead|jumping|falling|bleeding out|in a coffin|overdosing|on the tracks|in the river)',
+        '(let|leave|keep|run|running|start|sit in) (the|my)? (car|engine|truck) (run|running|on)? ** garage',
+        '(drive|driving|crash|crashing|steer|steering|swerve|swerving) (my car|the car|my truck)? (into|off) (a|the) (tree|wall|bridge|truck|pole|cliff|river|median|overpass|semi|train)',
+      ],
+    },
+    {
+      family: 'passive-wish',
+      person: 'self',
+      patterns: [
+        '(welcome|wouldnt mind|would not mind|wouldnt be the worst|wouldnt be so bad|wouldnt be that bad|would be a relief|wouldnt hate) ** (@outcome|(car|truck|bus|train) hitting me|hit by a (car|truck|bus|train)|my heart stopped|my heart stopping|dying|death|didnt exist anymore|wasnt around)',
+        '(hope|wish|pray|hoping|wishing|praying) (that)? my heart (stops|stopped|would stop|gives out|gave out|quits|just stops)',
+      ],
+    },
+    {
+      family: 'hopelessness',
+      person: 'self',
+      patterns: [
+        '(dont|cant|do not|cannot|never|can not) (see|picture|imagine) (myself|me) (being|staying|still)? (alive|around) (much longer|for long|next year|in a year|by|$)',
+      ],
+    },
   ],
   combos: [
+    { family: 'plan-means', all: ['(belt|rope|cord|noose|cable|extension cord)', '(found|picked|chose|scouted|know|got) (a|the|my)? (spot|place|beam|hook|tree|branch)'] },
+    { family: 'plan-means', all: ['(have|got) (everything|all|it all) (i need|ready|set)', '(waiting|wait) (for)? (the)? (right)? (night|moment|time|day|chance) $'] },
+    { family: 'plan-means', all: ['@pills', '(envelope|a note|the note|my note|a letter|the letter|goodbye letter)', '(for|to) (my)? @kin'] },
     { family: 'passive-wish', all: ['(life|lifes|living|existing) (is|s)? (a waste|pointless|meaningless|not worth it|a joke)', '(ready|want|wanna|need) to be done'] },
     { family: 'goodbye', all: ['(its been real|it s been real|been real)', '(take care|goodbye|bye|love you|farewell|so long)'] },
     { family: 'plan-means', all: ['(all|everything|its all|it s all|it all) (is|s)? (ready|set|prepared|planned)', '(wait|waiting) for (everyone|everybody|them|my family|my parents|my wife|my husband|the house) (to)? (sleep|fall asleep|go to sleep|leave|go out|be asleep)'] },
@@ -621,6 +653,9 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(bought|got|buy|need|needed) (a|some|the|more)? (rope|cord) for (the|a|my)? (camping|tent|boat|climbing|hammock|clothesline|dog|garden|swing|moving|truck|trip|gym)',
+    '(letter|letters|card|note) ** (birthday|anniversary|christmas|mothers day|fathers day|graduation|wedding|valentines)',
+    '(how many|how much) ** (is|are|s) (safe|ok|okay|normal|recommended|too much)',
     '(burden|drain|pain) (on|to|for|in) (the|this)? (group chat|group|chat|server|discord|team)',
     '(jump off a cliff|jump off a bridge|throw myself out (a|the) window|jump out (a|the) window) ** (lol|lmao|haha|hahaha|lmfao|xd)',
     '(can|may|might|could|will|does|do) (cause|give|bring|trigger|lead to|bring on|increase) ** (suicidal|suicide|self harm|selfharm)',

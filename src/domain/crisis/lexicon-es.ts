@@ -438,8 +438,50 @@ export const LEXICON_ES: Lexicon = {
         '(esta|está) (en urgencias|en el hospital) ** (suicid|matarse|sobredosis|pastillas)',
       ],
     },
+    // Frames added for fresh-batch generalisation (see the English file).
+    {
+      family: 'intent',
+      person: 'self',
+      patterns: [
+        '(como|cómo) lo (haria|haría|voy a hacer|hare|haré|haga) ($|y cuando|y cuándo)',
+        '(lo tengo|tengo|ya tengo) (todo)? (planeado|planeada|pensado|calculado) ** (fecha|dia|día|hora|como|cómo)',
+        '(me imagino|me veo|imaginandome|imaginándome|viendome|viéndome) (colgad*|muert*|tirad*|desangrand*|en un ataud|en un ataúd|en las vias|en las vías)',
+        '(estrellar|estrellarme|chocar|chocarme|aventar|aventarme|meterme|echarme) (el|mi|con el|con mi)? (carro|coche|auto|camioneta)? ** (carretera|autopista|arbol|árbol|pared|poste|trailer|tráiler|camion|camión|puente|barranco|a proposito|a propósito|muro)',
+        '^ (ya)? me acabo $',
+        '(dejar|deje|dejé|dejo) (el|mi) (carro|coche|auto) (prendido|encendido) ** (cochera|garaje|garage)',
+        '(prender|prendo|encender|enciendo) (el|mi) (carro|coche|auto) ** (cochera|garaje|garage) (cerrada|cerrado)',
+      ],
+    },
+    {
+      family: 'plan-means',
+      person: 'self',
+      patterns: [
+        '(para|pa) (juntar|tener|reunir|acumular|completar) (las)? (suficientes|bastantes|suficiente) $',
+        '(a quien|a quién|quien|quién) (le toca|le tocan|se queda con|recibe|hereda|le dejo) (cada cosa|mis cosas|cada una de mis cosas|cada cosa mia|cada cosa mía|mi|mis)',
+        '(busque|busqué|buscando|googlee|googleé|investigue|investigué) (cuantas|cuántas|cuanto|cuánto|cuantos|cuántos) (de)? (mis|las)? @pastillas ** (necesitaria|necesitaría|harian falta|harían falta|bastarian|bastarían|se necesitan|para morir|para no despertar)',
+      ],
+    },
+    {
+      family: 'passive-wish',
+      person: 'self',
+      patterns: [
+        '@deseo (que)? (mi corazon|mi corazón|el corazon|el corazón) (se)? (detuviera|detenga|pare|parara|dejara de latir|deje de latir)',
+        '(no seria|no sería|no estaria|no estaría) (tan|nada)? (malo|grave|terrible|mal) (si|que) ** (@desenlace|me atropell*|me muriera|no existiera|desapareciera|me pasara algo)',
+      ],
+    },
+    {
+      family: 'hopelessness',
+      person: 'self',
+      patterns: [
+        'no me (veo|imagino) (viva|vivo|con vida|aqui|aquí) (dentro de|en|el|por mucho|mucho)?',
+      ],
+    },
   ],
   combos: [
+    { family: 'plan-means', all: ['(cinturon|cinturón|cuerda|soga|lazo|mecate|cable|reata)', '(encontre|encontré|escogi|escogí|elegi|elegí) (un|el)? (lugar|sitio|punto|viga|gancho|arbol|árbol|rama)'] },
+    { family: 'plan-means', all: ['(ya)? (tengo|traigo) todo (lo que necesito|listo|preparado)', '(espero|esperando|esperar) (a)? (la|el)? (noche|momento|dia|día) (indicad*|correct*|adecuad*)? $'] },
+    { family: 'plan-means', all: ['@pastillas', '(en un sobre|una nota|la nota|mi nota|una carta|la carta)', '(para|a) (mi|mis)? @familia'] },
+    { family: 'goodbye', all: ['gracias (por)? ** (todo|intentar|intentarlo|ayudarme|la ayuda)', '(hasta aqui (llegue|llegué|llego)|este es el fin|es el final|adios|adiós)'] },
     { family: 'plan-means', all: ['(pistola|arma|escopeta|rifle)', '(combinacion|combinación|clave|llave|codigo|código) (de la|del) (caja|caja fuerte|armero|gabinete)'] },
     { family: 'plan-means', all: ['(cinturon|cinturón|cuerda|soga|pastillas|pistola|navaja)', '(me falta valor|solo me falta valor|falta el valor|el valor|agallas|me faltan huevos)'] },
     { family: 'goodbye', all: ['(no pienso volver|no voy a volver|no vuelvo|para no volver|no regreso|no voy a regresar)', '(los quiero|las quiero|te quiero|los amo|adios|adiós|perdon|perdón|para siempre|cuidense|cuídense)'] },
@@ -470,6 +512,8 @@ export const LEXICON_ES: Lexicon = {
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(compre|compré|necesito|consegui|conseguí) (una|la|mas|más)? (cuerda|soga|reata) (para|pa) (acampar|la tienda|el tendedero|la ropa|escalar|el perro|la mudanza|el columpio|la hamaca)',
+    '(carta|cartas|nota|tarjeta) ** (cumpleaños|cumple|aniversario|navidad|dia de las madres|día de las madres|dia del padre|graduacion|graduación|boda|san valentin)',
     '(carga|estorbo|molestia) (para|en) (el)? (grupo|chat|grupo de whatsapp|servidor|equipo)',
     '(en|sobre) el puente (peatonal)? ** (esperando (el|al|a)|camion|camión|bus|combi|metro|trafico|tráfico|cruzar)',
     '(tirarme por un barranco|aventarme de un puente|tirarme de un puente|tirarme por la ventana) ** (jaja|jajaja|jajajaja|xd|jsjs)',
@@ -482,7 +526,7 @@ export const LEXICON_ES: Lexicon = {
     'desaparecer (bajo|debajo de|entre|en) (las|mis|la|mi)? (cobijas|cobija|sabanas|sábanas|cama|colcha|edredon|edredón)',
     '(matar|matarme|morir|morirme|muero|mato|muerta|muerto) (de)? (la)? (risa|verguenza|vergüenza|pena|ternura|emocion|emoción|aburrimiento|calor|frio|frío|hambre|sueño|cansancio)',
     '(frasco|bote|botella) (entero|completo)? de (jarabe|vitaminas|agua|jugo|leche|refresco|te|té|cafe|café|miel)',
-    '(todo|ya todo) (listo|lista|preparado|preparada) (para|pa) (dormir|mañana|manana|el viaje|la cena|la fiesta|el trabajo|la escuela|salir|el lunes|acostarme)',
+    '(todo|ya todo) (listo|lista|preparado|preparada) (para|pa) (dormir|mañana|manana|el viaje|la mudanza|mudarme|mudarnos|irnos|irme de viaje|el examen|la entrevista|la reunion|la reunión|la boda|el cumple|el cumpleaños|la posada|navidad|la cena|la fiesta|el trabajo|la escuela|salir|el lunes|acostarme)',
     '(otra|otro|una mas|un mas) (cancion|canción|junta|reunion|reunión|anuncio|correo|video|clase|llamada|chiste|podcast|tiktok) ** (me aviento|me tiro|me mato|me lanzo|me cuelgo)',
     '(conte|conté|contando|contar|cuento|acomode|acomodé|separe|separé) ** @pastillas ** (de la semana|para la semana|del mes|para el mes|pastillero|organizador)',
     '(me|te|se|nos|ya me)? (muero|muera|muerto|muerta|muertos|morir|morirme|morirse|mori|morí|moria|muriendo|muere|moriria|moriré|morire|murio) (de|por|del) (sueño|sueno|risa|hambre|frio|frío|calor|ganas|aburrimiento|verguenza|vergüenza|cansancio|dormir|pena|miedo|amor|envidia|sed|la verguenza|la risa|la pena|el cansancio|el sueño|la ansiedad|un cafe|un café|ver|saber|comer|una cerveza)',
