@@ -601,8 +601,36 @@ export const LEXICON_EN: Lexicon = {
         '(dont|cant|do not|cannot|never|can not) (see|picture|imagine) (myself|me) (being|staying|still)? (alive|around) (much longer|for long|next year|in a year|by|$)',
       ],
     },
+    {
+      family: 'intent',
+      person: 'self',
+      patterns: [
+        '(easiest|easy|best|quickest|quick|painless|least painful|fastest|surest) (way|ways|method|methods) (to go|to die|to do it|out|to end it|to end things) $',
+        '(put an end to|end|finish off|do away with) (@self)',
+        '(research|researching|researched|looking up|looked up|googling|googled) (painless|quick|easy|easiest|surest) (ways|methods|way|method) $',
+      ],
+    },
+    {
+      family: 'passive-wish',
+      person: 'self',
+      patterns: [
+        '(death|dying|being dead|not existing) (sounds|seems|feels|looks) (like)? (a|so|really|pretty)? (vacation|holiday|relief|rest|nice|peaceful|good|great|better|freedom|appealing|tempting|like a break|like peace)',
+      ],
+    },
+    {
+      family: 'distress',
+      person: 'self',
+      patterns: [
+        '(anyone|anybody|people|someone|they) (would|will|d)? (notice|care|miss me) ** if i (was|were|am|just)? (gone|not here|disappeared|died|vanished)',
+        '(think|thinking|thought|dream|dreaming|obsess|obsessing) (about|of) (death|dying|being dead|not being here|not being alive|suicide) ** (a lot|lately|all the time|every night|constantly|more|so much|nonstop|$)',
+      ],
+    },
   ],
   combos: [
+    { family: 'intent', all: ['(tonights|tonight s|tonight is|today is|todays|today s) the (night|day)', '(do it|decided|go through with it|im ready|i m ready|doing it)'] },
+    { family: 'plan-means', all: ['(written|wrote|finished|writing) (the|my|all the|all my) (letters|notes) $', '(seal|sealed|sealing|leave them out|for them to find|one for each|each of them|envelopes)'] },
+    { family: 'plan-means', all: ['(bought|got|picked up|buying|getting) ** (blade|blades|razor|razors|rope|noose|gun|pistol|bullets|ammo)', '(for tonight|for later|for this|for when|for after)'] },
+    { family: 'hopelessness', all: ['(cant|can t|cannot) (keep|go on|continue) (living|being alive|existing)', '(dont want to|don t want to|and i dont want|nor do i want)'] },
     { family: 'plan-means', all: ['(belt|rope|cord|noose|cable|extension cord)', '(found|picked|chose|scouted|know|got) (a|the|my)? (spot|place|beam|hook|tree|branch)'] },
     { family: 'plan-means', all: ['(have|got) (everything|all|it all) (i need|ready|set)', '(waiting|wait) (for)? (the)? (right)? (night|moment|time|day|chance) $'] },
     { family: 'plan-means', all: ['@pills', '(envelope|a note|the note|my note|a letter|the letter|goodbye letter)', '(for|to) (my)? @kin'] },

@@ -476,8 +476,50 @@ export const LEXICON_ES: Lexicon = {
         'no me (veo|imagino) (viva|vivo|con vida|aqui|aquí) (dentro de|en|el|por mucho|mucho)?',
       ],
     },
+    {
+      family: 'intent',
+      person: 'self',
+      patterns: [
+        '(forma|manera|modo|metodo|método) (mas|más)? (facil|fácil|rapida|rápida|rapido|rápido|indolora|sin dolor|segura|seguro) (de|para) (irme|morir|morirme|hacerlo|matarme|acabar|acabar con todo|quitarme la vida)',
+        '(acabar|terminar|acabo|termino) conmigo (mismo|misma)?',
+        '(quitar|quitarme|me voy a quitar|me quito) de en medio',
+      ],
+    },
+    {
+      family: 'plan-means',
+      person: 'self',
+      patterns: [
+        '@pastillas (ya)? (estan|están) (contadas|listas|separadas|alineadas|juntas|preparadas|formadas)',
+        '(se|sé|ya se|ya sé) (donde|dónde) ** (llave|llaves|combinacion|combinación|clave) (de|del) (las|la|el)? (armas|arma|pistola|rifle|escopeta|gabinete de armas)',
+      ],
+    },
+    {
+      family: 'passive-wish',
+      person: 'self',
+      patterns: [
+        '(la muerte|morir|morirme|estar muerto|estar muerta|no existir) (suena|parece|se siente|se ve|seria|sería) (como)? (un|una)? (descanso|alivio|vacaciones|bien|bonito|tranquil*|mejor|tentador*|atractiv*|libertad|paz)',
+      ],
+    },
+    {
+      family: 'burden',
+      person: 'self',
+      patterns: [
+        '(peor|peores|mas dificil|más difícil|mas pesado|más pesado) ** (estando|por estar|con estar) (viva|vivo|aqui|aquí)',
+      ],
+    },
+    {
+      family: 'distress',
+      person: 'self',
+      patterns: [
+        '(pienso|pensando|sueño|soñando) (mucho|seguido|siempre)? en (la muerte|morir|morirme|el suicidio|suicidarme|no estar|ya no estar)',
+      ],
+    },
   ],
   combos: [
+    { family: 'intent', all: ['(esta es|hoy es) (la noche|el dia|el día)', '(lo voy a hacer|lo hago|lo decidi|lo decidí|estoy lista|estoy listo|ya es hora)'] },
+    { family: 'plan-means', all: ['(escribi|escribí|termine|terminé) (las|mis|todas las) (cartas|notas) $', '(cerrarlas|sellarlas|en sobres|dejarlas|donde las encuentren|para cada uno|a cada uno)'] },
+    { family: 'plan-means', all: ['(compre|compré|consegui|conseguí) ** (navaja|navajas|cuchilla|cuchillas|soga|cuerda|pistola|balas)', '(para despues|para después|para luego|para esta noche|para esto|para cuando)'] },
+    { family: 'hopelessness', all: ['no puedo seguir (viviendo|vivo|viva)', '(tampoco quiero|ni quiero|y no quiero)'] },
     { family: 'plan-means', all: ['(cinturon|cinturón|cuerda|soga|lazo|mecate|cable|reata)', '(encontre|encontré|escogi|escogí|elegi|elegí) (un|el)? (lugar|sitio|punto|viga|gancho|arbol|árbol|rama)'] },
     { family: 'plan-means', all: ['(ya)? (tengo|traigo) todo (lo que necesito|listo|preparado)', '(espero|esperando|esperar) (a)? (la|el)? (noche|momento|dia|día) (indicad*|correct*|adecuad*)? $'] },
     { family: 'plan-means', all: ['@pastillas', '(en un sobre|una nota|la nota|mi nota|una carta|la carta)', '(para|a) (mi|mis)? @familia'] },
