@@ -12,7 +12,7 @@ const macros = {
   pills: 'lithium|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|wellbutrin|bupropion|mirtazapine|remeron|amitriptyline|lamictal|lamotrigine|benadryl|diphenhydramine|unisom|nyquil|zzzquil|doxylamine|hydroxyzine|propranolol|pills|pill|meds|medication|medications|tablets|oxycodone|oxycontin|hydrocodone|vicodin|norco|gabapentin|seroquel|quetiapine|trazodone|lyrica|pregabalin|zolpidem|tylenol|acetaminophen|paracetamol|ibuprofen|advil|aspirin|lorazepam|ativan|diazepam|clonazepam|suboxone|methadone|morphine|heroin|antidepressants|insulin|oxy|oxys|oxies|benzos|xanax|sleeping pills|pain pills|painkillers|percs|percocets|klonopin|valium|ambien|tramadol|opioids|fentanyl|insulin|bottle of pills|bottle',
   hopewish: 'wish|wishing|hope|hoping|pray|praying|prayed|want|wanna|rather|fine|ok|okay|nice|mind|care|better',
   wishhead: 'wish|wishing|wished|hope|hoping|hoped|pray|praying|prayed|want|wanna|wants|rather|would be nice|be nice|wouldnt mind|dont mind|be ok|be okay|be fine|be glad|be relieved|be happy|be a relief|prefer',
-  outcome: 'stop being a person|stop being human|stop being me|not be a person|dont survive|not survive|wont survive|dont make it|wont make it|die|died|be dead|was dead|were dead|drop dead|not wake up|never wake up|not wake|never woke up|didnt wake up|dont wake up|wouldnt wake up|not to wake up|never to wake up|never open my eyes|not open my eyes|never open them|not open them|close my eyes forever|close my eyes for good|not come back|never come back|that would be it|stop breathing|stop existing|not exist|didnt exist|dont exist|wasnt alive|not be alive|not be here|wasnt here|werent here|be gone|disappear forever|sleep forever|not make it|didnt make it|never been born|had never been born|cease to exist|fade away forever|stop living|stop being alive|be with my (mom|dad|grandma|grandpa) in heaven',
+  outcome: 'stop being a person|stop being human|stop being me|not be a person|dont survive|not survive|wont survive|dont make it|wont make it|die|died|be dead|was dead|were dead|drop dead|not wake up|never wake up|not wake|never woke up|didnt wake up|dont wake up|wouldnt wake up|not to wake up|never to wake up|never open my eyes|not open my eyes|never open them|not open them|close my eyes forever|close my eyes for good|not come back|never come back|that would be it|stop breathing|stop existing|not exist|didnt exist|dont exist|wasnt alive|not be alive|not be here|wasnt here|werent here|be gone|disappear forever|sleep forever|not make it|didnt make it|not get up|never get up|not get back up|never been born|had never been born|cease to exist|fade away forever|stop living|stop being alive|be with my (mom|dad|grandma|grandpa) in heaven',
   kin: 'mom|mum|mother|dad|father|kids|kid|son|daughter|wife|husband|family|parents|sister|brother|girlfriend|boyfriend|gf|bf|partner|babies|children|baby|friends',
 };
 
@@ -62,7 +62,7 @@ export const LEXICON_EN: Lexicon = {
         '(drink|drinking|drank|swallow|swallowed|take|took|taking|chug|chugged) ** (bleach|rat poison|antifreeze|poison|weed killer)',
         '(poison|rat poison|antifreeze) ** (isnt|is not|not|aint) for (the)? (rats|mice|weeds|car)',
         '(picked|chosen|chose|decided on|scouted|found) (out)? (the|a|my) (bridge|building|rooftop|method|spot|cliff|tree|overpass) (and|to|for|where|$)',
-        '(picked|chosen|chose|set|decided on) (the|a) (day|date|time|night) (and|to|for)? (the|a)? (bridge|spot|building|method|way|place)?',
+        '(picked|chosen|chose|set|decided on) (the|a) (day|date|time|night) ((and|to|for)? (the|a)? (bridge|spot|building|method|way|place)|$)',
         '(made sure|make sure|making sure|checked|checking|checked if|check if|double checked) ** (life insurance|insurance|policy|will) ** (paid|covers|cover|pays|up to date|in order|valid|sorted|done)',
         'life insurance (covers|cover|pays|will pay|would pay|pays out|payout) ** (suicide|if i|when i|they|them|kids|family|wife|husband)',
         '(engine|car|motor|truck) (is|s)? (still)? (running|on|idling) ** (garage|closed|shut|sealed|hose|doors)',
@@ -595,9 +595,17 @@ export const LEXICON_EN: Lexicon = {
       ],
     },
     {
+      family: 'plan-means',
+      person: 'self',
+      patterns: [
+        '(rope|ropes|noose|nooses|gun|guns|pistol|blade|blades|razor|razors|@pills) (s|has|have|is|are)? (been)? (in|under|inside) (my)? (trunk|car|closet|drawer|bag|backpack|room|glovebox|glove box) ** (for|since) (a|weeks|months|days|<num>|ages|last)',
+      ],
+    },
+    {
       family: 'hopelessness',
       person: 'self',
       patterns: [
+        '(why|whats the point|what s the point|no point|point) (to|in|of)? (bother|bothering)? (staying|being|keeping|to stay|to keep|stay|keep) (alive|living|going|breathing|around)',
         '(dont|cant|do not|cannot|never|can not) (see|picture|imagine) (myself|me) (being|staying|still)? (alive|around) (much longer|for long|next year|in a year|by|$)',
       ],
     },
@@ -614,6 +622,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '@wishhead (if|that|when)? ** (took|take|takes|would take|came for|comes for) me (away)? $',
         '(death|dying|being dead|not existing) (sounds|seems|feels|looks) (like)? (a|so|really|pretty)? (vacation|holiday|relief|rest|nice|peaceful|good|great|better|freedom|appealing|tempting|like a break|like peace)',
       ],
     },
@@ -621,6 +630,7 @@ export const LEXICON_EN: Lexicon = {
       family: 'distress',
       person: 'self',
       patterns: [
+        '(@outcome) ** (thats the plan|that s the plan|is the plan|the plan is)',
         '(anyone|anybody|people|someone|they) (would|will|d)? (notice|care|miss me) ** if i (was|were|am|just)? (gone|not here|disappeared|died|vanished)',
         '(think|thinking|thought|dream|dreaming|obsess|obsessing) (about|of) (death|dying|being dead|not being here|not being alive|suicide) ** (a lot|lately|all the time|every night|constantly|more|so much|nonstop|$)',
       ],
@@ -681,6 +691,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(stash|stashed|stashing|hoard|hoarded|hoarding) ** (snacks|food|candy|chocolate|cash|money|chips|cookies|beer|gifts|presents|yarn|books)',
     '(bought|got|buy|need|needed) (a|some|the|more)? (rope|cord) for (the|a|my)? (camping|tent|boat|climbing|hammock|clothesline|dog|garden|swing|moving|truck|trip|gym)',
     '(letter|letters|card|note) ** (birthday|anniversary|christmas|mothers day|fathers day|graduation|wedding|valentines)',
     '(how many|how much) ** (is|are|s) (safe|ok|okay|normal|recommended|too much)',

@@ -9,9 +9,9 @@ import type { Lexicon } from './lexicon.js';
 const macros = {
   quiero: 'quiero|kiero|qiero|quisiera|kisiera|deseo|necesito|tengo ganas de|me dan ganas de|me dieron ganas de|ganas de|pienso|estoy pensando en|pensando en|pienso en|voy a|boy a|iba a|me gustaria|prefiero|preferiria',
   voy: 'voy a|boy a|vo a|ba a|me voy a|me boy a|quiero|kiero|quisiera|pienso|iba a|me iba a|tengo que|debo|mejor',
-  pastillas: 'insulina|litio|sertralina|fluoxetina|paroxetina|quetiapina|diazepam|lorazepam|zolpidem|paracetamol|ibuprofeno|pastillas|pastilla|pastis|pastas|pildoras|medicamentos|medicinas|meds|clonas|clonazepam|rivotril|tafil|alprazolam|tramadol|frasco|bote|blister|cajas de pastillas',
+  pastillas: 'oxicodona|oxicodon|fentanilo|morfina|metadona|codeina|codeína|insulina|litio|sertralina|fluoxetina|paroxetina|quetiapina|diazepam|lorazepam|zolpidem|paracetamol|ibuprofeno|pastillas|pastilla|pastis|pastas|pildoras|medicamentos|medicinas|meds|clonas|clonazepam|rivotril|tafil|alprazolam|tramadol|frasco|bote|blister|cajas de pastillas',
   deseo: 'esperando|espero|ojala|ojalá|quisiera|quiero|deseo|me gustaria|me gustaría|preferiria|preferiría|prefiero|mejor|pido|le pido|rezo|no me importaria|me daria igual|no me importa|me da igual',
-  desenlace: '(se)? (acabe|acabara|acabase|termine|terminara|terminase) (ya)? (mi vida|mis dias|mi existencia)|me atropell*|atropell* me|me atropelle un (carro|coche|camion|tren)|me caiga un rayo|me cayera un rayo|morir|morirme|me muero|me muera|me muriera|muriera|estar muerto|estar muerta|no despertar|no despierte|no despertara|ya no despertar|no despertarme|no abrir los ojos|no abrirlos|ya no abrirlos|no volver a abrirlos|dormida para siempre|dormido para siempre|dormir para siempre|dormirme para siempre|no existir|no hubiera nacido|desaparecer para siempre|me lleve|me recoja|no volver|no amanecer|ya no estar|dejar de existir|dejar de vivir',
+  desenlace: '(se)? (acabe|acabara|acabase|termine|terminara|terminase) (ya)? (mi vida|mis dias|mi existencia)|me atropell*|atropell* me|me atropelle un (carro|coche|camion|tren)|me caiga un rayo|me cayera un rayo|morir|morirme|me muero|me muera|me muriera|muriera|estar muerto|estar muerta|no despertar|no despierte|no despertara|ya no despertar|no despertarme|no abrir los ojos|no abrirlos|ya no abrirlos|no volver a abrirlos|dormida para siempre|dormido para siempre|dormir para siempre|dormirme para siempre|no existir|no hubiera nacido|desaparecer para siempre|me lleve|me recoja|no volver|no amanecer|no llegar a la mañana|no llegar a mañana|no llegar al dia siguiente|no llegar a mañana|no levantarme|ya no levantarme|no volver a levantarme|ya no estar|dejar de existir|dejar de vivir',
   familia: 'mama|mami|madre|papa|papi|padre|hijos|hija|hijo|esposa|esposo|familia|hermana|hermano|novia|novio|pareja|bebes|niños|ninos|amigos',
 };
 
@@ -482,6 +482,9 @@ export const LEXICON_ES: Lexicon = {
       patterns: [
         '(forma|manera|modo|metodo|método) (mas|más)? (facil|fácil|rapida|rápida|rapido|rápido|indolora|sin dolor|segura|seguro) (de|para) (irme|morir|morirme|hacerlo|matarme|acabar|acabar con todo|quitarme la vida)',
         '(acabar|terminar|acabo|termino) conmigo (mismo|misma)?',
+        '(decidi|decidí|decidido|decidida) ** (ya no|no) (voy a estar|estare|estaré|voy a seguir|sigo)',
+        '(escogi|escogí|elegi|elegí|puse|decidi|decidí) (la|el) (fecha|dia|día|noche) $',
+        '(para que|para qué|de que sirve|de qué sirve|por que|por qué) (seguir|estar|sigo|quedarme) (viva|vivo|viviendo|aqui|aquí|respirando)',
         '(quitar|quitarme|me voy a quitar|me quito) de en medio',
       ],
     },
@@ -497,6 +500,7 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(cuerda|soga|pistola|navaja|cuchillas|@pastillas) (lleva|llevan|tiene|tienen) ** (mes|meses|semana|semanas|dias|días) (en|debajo|dentro)',
         '(la muerte|morir|morirme|estar muerto|estar muerta|no existir) (suena|parece|se siente|se ve|seria|sería) (como)? (un|una)? (descanso|alivio|vacaciones|bien|bonito|tranquil*|mejor|tentador*|atractiv*|libertad|paz)',
       ],
     },
@@ -592,6 +596,7 @@ export const LEXICON_ES: Lexicon = {
     '(colgar|cuelgo|colgue) (la ropa|el telefono|el teléfono|la llamada|un cuadro|la toalla)',
     '(tirar|tirarme|me tiro|tiro|me aviento|aventar|aventarme|echarme|me voy a tirar|me voy a aventar) (a|en|la) (la cama|el sillon|el sofa|la cama un rato|dormir|descansar|basura|la basura|echar)',
     '(examen|trabajo|dia|día|clase|jefe|ejercicio|gym|entrenamiento|partido|viaje|calor|frio|dolor|insomnio|abstinencia|noche|esto|eso|risa|susto) me (mato|mató|mata)',
+    '(@pastillas) (de la semana|del mes|del dia|del día|de mañana|de la mañana|de la noche)',
     '(@pastillas) (listas|preparadas|guardadas|organizadas)? (para) (la semana|el viaje|mañana|manana|el mes|la mañana|el fin de semana|el dia)',
     '(guarde|guardé|guardo|prepare|preparé|organice|organicé) (mis|las)? (@pastillas) (para) (el|la|mi)? (viaje|semana|mes|mañana|manana|vacaciones)',
     '(ultimo|último|ultima|última) (dia|día|noche|dosis|semana) (de|del|con|sin) (la reduccion|la reducción|kratom|el kratom|trabajo|vacaciones|mi reduccion|mi reducción)',
