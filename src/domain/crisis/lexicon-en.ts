@@ -598,6 +598,12 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '<num> (of)? (my|the)? @pills (put aside|aside|tucked away|squirreled away|in a jar|saved up)',
+        '(stocking up|stock up|stocked up|stockpiling) on (my)? (@pills)',
+        '(dont|don t) think (ill|i ll|i will|i d|id|im going to|i m going to) (be|still be|make it) (alive|here|around)? (by|for|to|past|through|next|much|in)',
+        '(do|doing|done|close to doing) something (permanent|irreversible|i cant take back|i can t take back|final)',
+        '(hope|hoping|wish|wishing|pray|praying) (that)? (i|i ll|ill|id|i d|i would|to)? (get|got)? (into|in)? (a|an)? (crash|car crash|wreck|accident|fatal accident) ',
+        '(nothing|nothin) left (in me)? (to keep going|to fight with|to give|to live for|to keep living)',
         '(rope|ropes|noose|nooses|gun|guns|pistol|blade|blades|razor|razors|@pills) (s|has|have|is|are)? (been)? (in|under|inside) (my)? (trunk|car|closet|drawer|bag|backpack|room|glovebox|glove box) ** (for|since) (a|weeks|months|days|<num>|ages|last)',
       ],
     },
@@ -623,7 +629,7 @@ export const LEXICON_EN: Lexicon = {
       person: 'self',
       patterns: [
         '@wishhead (if|that|when)? ** (took|take|takes|would take|came for|comes for) me (away)? $',
-        '(death|dying|being dead|not existing) (sounds|seems|feels|looks) (like)? (a|so|really|pretty)? (vacation|holiday|relief|rest|nice|peaceful|good|great|better|freedom|appealing|tempting|like a break|like peace)',
+        '(death|dying|being dead|not existing|falling asleep forever|sleeping forever|going to sleep forever|never waking up|not waking up|disappearing forever) (sounds|seems|feels|looks) (like)? (a|so|really|pretty)? (vacation|holiday|relief|rest|nice|peaceful|good|great|better|freedom|appealing|tempting|like a break|like peace)',
       ],
     },
     {
@@ -637,6 +643,10 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(the|my)? (@pills|rope|noose|gun|blade|blades|razor|razors|knife) (are|is|s)? (right)? (there|here|next to me|beside me|in my hand|in front of me)', '(easy|easier|stop|end it|do it|3am|cant|can t|all i can think)'] },
+    { family: 'plan-means', all: ['(made up my mind|ive decided|i ve decided|i decided|my mind is made up)', '(alive|die|end it|not be here|permanent|pills|rope|gun)'] },
+    { family: 'plan-means', all: ['(gun|revolver|pistol|rifle|shotgun|handgun)', '(load it|loaded|bullets|ammo|rounds)'] },
+    { family: 'plan-means', all: ['(tied|made|did|tying) the (knot|noose) $', '(looking at it|staring at it|sitting here|ready|its ready|it s ready|around my neck)'] },
     { family: 'intent', all: ['(tonights|tonight s|tonight is|today is|todays|today s) the (night|day)', '(do it|decided|go through with it|im ready|i m ready|doing it)'] },
     { family: 'plan-means', all: ['(written|wrote|finished|writing) (the|my|all the|all my) (letters|notes) $', '(seal|sealed|sealing|leave them out|for them to find|one for each|each of them|envelopes)'] },
     { family: 'plan-means', all: ['(bought|got|picked up|buying|getting) ** (blade|blades|razor|razors|rope|noose|gun|pistol|bullets|ammo)', '(for tonight|for later|for this|for when|for after)'] },

@@ -500,8 +500,15 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '<num> (de)? (mis|las)? (quetiapin*|sertralin*|clonazepam*|pastill*|pildor*|tableta*|capsula*|diazepam*|alprazolam*|tramadol*|rivotril*|pastis|pastas|@pastillas) (apartad*|guardad*|escondid*|juntad*|ahorrad*|separad*)',
+        '(compro|comprando|junto|juntando|voy juntando) (mas|más)? (@pastillas) ** (para juntar|para tener suficientes|para acumular|cada vez)',
+        'no creo (que)? (llegue|llegar|seguir|siga|estar|este|esté) (vivo|viva|con vida)',
+        '(sigo esperando|espero|ojala|ojalá|quisiera|rezo por) (chocar|tener un accidente|que me choquen|que me atropellen|un accidente)',
+        '(no me queda|ya no me queda|no tengo) (nada|fuerzas|ganas) (para|de) (seguir|luchar|vivir)',
+        '(ultima|última) vez que (saben|sepan|van a saber|me leen|me escuchan|les escribo|hablamos) (de mi|de mí)?',
+        '(recai|recaí|volvi|volví|recaida|recaída) (con|a|en) (los|el|las)? (cortes|cortarme|cortar|autolesion*|lastimarme|quemarme)',
         '(cuerda|soga|pistola|navaja|cuchillas|@pastillas) (lleva|llevan|tiene|tienen) ** (mes|meses|semana|semanas|dias|días) (en|debajo|dentro)',
-        '(la muerte|morir|morirme|estar muerto|estar muerta|no existir) (suena|parece|se siente|se ve|seria|sería) (como)? (un|una)? (descanso|alivio|vacaciones|bien|bonito|tranquil*|mejor|tentador*|atractiv*|libertad|paz)',
+        '(la muerte|morir|morirme|estar muerto|estar muerta|no existir|dormir para siempre|dormirme para siempre|no despertar|desaparecer para siempre) (suena|parece|se siente|se ve|seria|sería) (como)? (un|una)? (descanso|alivio|vacaciones|bien|bonito|tranquil*|mejor|tentador*|atractiv*|libertad|paz)',
       ],
     },
     {
@@ -520,6 +527,11 @@ export const LEXICON_ES: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(@pastillas|cuerda|soga|pistola|navaja|cuchillas) (estan|están|esta|está) (ahi|ahí|aqui|aquí|a mi lado|en mi mano|junto a mi|junto a mí|enfrente)', '(facil|fácil|parar|acabar|hacerlo|3am|no puedo|solo pienso)'] },
+    { family: 'plan-means', all: ['(ya lo decidi|ya lo decidí|ya decidi|ya decidí|lo tengo decidido)', '(vivo|viva|morir|morirme|acabar|no voy a estar|pastillas|cuerda|pistola)'] },
+    { family: 'plan-means', all: ['(pistola|revolver|revólver|rifle|escopeta|arma)', '(cargarlo|cargarla|cargada|cargado|balas|municion|munición)'] },
+    { family: 'plan-means', all: ['(ya)? hice el (nudo|lazo) $', '(viendolo|viéndolo|mirandolo|mirándolo|aqui|aquí|listo|lista)'] },
+    { family: 'goodbye', all: ['(me despedi|me despedí) de', '(ya estoy lista|ya estoy listo|estoy lista|estoy listo)'] },
     { family: 'intent', all: ['(esta es|hoy es) (la noche|el dia|el día)', '(lo voy a hacer|lo hago|lo decidi|lo decidí|estoy lista|estoy listo|ya es hora)'] },
     { family: 'plan-means', all: ['(escribi|escribí|termine|terminé) (las|mis|todas las) (cartas|notas) $', '(cerrarlas|sellarlas|en sobres|dejarlas|donde las encuentren|para cada uno|a cada uno)'] },
     { family: 'plan-means', all: ['(compre|compré|consegui|conseguí) ** (navaja|navajas|cuchilla|cuchillas|soga|cuerda|pistola|balas)', '(para despues|para después|para luego|para esta noche|para esto|para cuando)'] },
@@ -558,6 +570,8 @@ export const LEXICON_ES: Lexicon = {
   ],
   finality: ['(para siempre|nunca|jamas|jamás|ultimo|último|ultima|última|definitivo|definitivamente)'],
   masks: [
+    '(capitulo|capítulo|episodio|serie|video|meme|chiste|pelicula|película) ** (me mato|me mató|muerta|muerto)',
+    '(jaja*|jeje*|xd|lol) (muerta|muerto|me muero)',
     '(compre|compré|necesito|consegui|conseguí) (una|la|mas|más)? (cuerda|soga|reata) (para|pa) (acampar|la tienda|el tendedero|la ropa|escalar|el perro|la mudanza|el columpio|la hamaca)',
     '(carta|cartas|nota|tarjeta) ** (cumpleaños|cumple|aniversario|navidad|dia de las madres|día de las madres|dia del padre|graduacion|graduación|boda|san valentin)',
     '(carga|estorbo|molestia) (para|en) (el)? (grupo|chat|grupo de whatsapp|servidor|equipo)',
