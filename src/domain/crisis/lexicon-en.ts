@@ -598,6 +598,8 @@ export const LEXICON_EN: Lexicon = {
       family: 'plan-means',
       person: 'self',
       patterns: [
+        '(keep|carry|carrying|have|always have) (a|my)? (razor|blade|knife|razor blade) ** (just in case|in case)',
+        '@wishhead (for)? (my life|it all|everything) (to be|be|was|were|would be) (over|done|finished) (for good|forever)?',
         '<num> (of)? (my|the)? @pills (put aside|aside|tucked away|squirreled away|in a jar|saved up)',
         '(stocking up|stock up|stocked up|stockpiling) on (my)? (@pills)',
         '(dont|don t) think (ill|i ll|i will|i d|id|im going to|i m going to) (be|still be|make it) (alive|here|around)? (by|for|to|past|through|next|much|in)',
@@ -643,6 +645,9 @@ export const LEXICON_EN: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(bridge|roof|rooftop|cliff|overpass|tracks|balcony|parking garage)', '(figuring out where|where from|from where|how high|which side|the drop|the height)'] },
+    { family: 'plan-means', all: ['(my will is done|wrote my will|made my will|finished my will|did my will)', '(cancelled|canceled|gave away|closed|goodbye|deleted|sorted|paid off)'] },
+    { family: 'burden', all: ['(im|i m|i am) (too much|too heavy|too hard) (for|on) (everyone|everybody|them|my family|people)', '(exhausted|tired|drained|worn out|suffering|struggling) (because of|from|by) me'] },
     { family: 'plan-means', all: ['(the|my)? (@pills|rope|noose|gun|blade|blades|razor|razors|knife) (are|is|s)? (right)? (there|here|next to me|beside me|in my hand|in front of me)', '(easy|easier|stop|end it|do it|3am|cant|can t|all i can think)'] },
     { family: 'plan-means', all: ['(made up my mind|ive decided|i ve decided|i decided|my mind is made up)', '(alive|die|end it|not be here|permanent|pills|rope|gun)'] },
     { family: 'plan-means', all: ['(gun|revolver|pistol|rifle|shotgun|handgun)', '(load it|loaded|bullets|ammo|rounds)'] },

@@ -10,8 +10,8 @@ const macros = {
   quiero: 'quiero|kiero|qiero|quisiera|kisiera|deseo|necesito|tengo ganas de|me dan ganas de|me dieron ganas de|ganas de|pienso|estoy pensando en|pensando en|pienso en|voy a|boy a|iba a|me gustaria|prefiero|preferiria',
   voy: 'voy a|boy a|vo a|ba a|me voy a|me boy a|quiero|kiero|quisiera|pienso|iba a|me iba a|tengo que|debo|mejor',
   pastillas: 'oxicodona|oxicodon|fentanilo|morfina|metadona|codeina|codeína|insulina|litio|sertralina|fluoxetina|paroxetina|quetiapina|diazepam|lorazepam|zolpidem|paracetamol|ibuprofeno|pastillas|pastilla|pastis|pastas|pildoras|medicamentos|medicinas|meds|clonas|clonazepam|rivotril|tafil|alprazolam|tramadol|frasco|bote|blister|cajas de pastillas',
-  deseo: 'esperando|espero|ojala|ojalá|quisiera|quiero|deseo|me gustaria|me gustaría|preferiria|preferiría|prefiero|mejor|pido|le pido|rezo|no me importaria|me daria igual|no me importa|me da igual',
-  desenlace: '(se)? (acabe|acabara|acabase|termine|terminara|terminase) (ya)? (mi vida|mis dias|mi existencia)|me atropell*|atropell* me|me atropelle un (carro|coche|camion|tren)|me caiga un rayo|me cayera un rayo|morir|morirme|me muero|me muera|me muriera|muriera|estar muerto|estar muerta|no despertar|no despierte|no despertara|ya no despertar|no despertarme|no abrir los ojos|no abrirlos|ya no abrirlos|no volver a abrirlos|dormida para siempre|dormido para siempre|dormir para siempre|dormirme para siempre|no existir|no hubiera nacido|desaparecer para siempre|me lleve|me recoja|no volver|no amanecer|no llegar a la mañana|no llegar a mañana|no llegar al dia siguiente|no llegar a mañana|no levantarme|ya no levantarme|no volver a levantarme|ya no estar|dejar de existir|dejar de vivir',
+  deseo: 'estaria bien|estaría bien|seria bueno|sería bueno|seria un alivio|sería un alivio|que alivio|qué alivio|esperando|espero|ojala|ojalá|quisiera|quiero|deseo|me gustaria|me gustaría|preferiria|preferiría|prefiero|mejor|pido|le pido|rezo|no me importaria|me daria igual|no me importa|me da igual',
+  desenlace: '(se)? (acabe|acabara|acabase|termine|terminara|terminase) (ya)? (mi vida|mis dias|mi existencia)|me atropell*|atropell* me|me atropelle un (carro|coche|camion|tren)|me caiga un rayo|me cayera un rayo|morir|morirme|me muero|me muera|me muriera|muriera|estar muerto|estar muerta|no despertar|no despierte|no despertara|ya no despertar|no despertarme|no abrir los ojos|no abrirlos|ya no abrirlos|no volver a abrirlos|dormida para siempre|dormido para siempre|dormir para siempre|dormirme para siempre|no existir|no hubiera nacido|desaparecer para siempre|me lleve|me recoja|no volver|no amanecer|ya no despierto|no despierto|mi vida se (acabe|acabara|termine|terminara)|no llegar a la mañana|no llegar a mañana|no llegar al dia siguiente|no llegar a mañana|no levantarme|ya no levantarme|no volver a levantarme|ya no estar|dejar de existir|dejar de vivir',
   familia: 'mama|mami|madre|papa|papi|padre|hijos|hija|hijo|esposa|esposo|familia|hermana|hermano|novia|novio|pareja|bebes|niños|ninos|amigos',
 };
 
@@ -500,6 +500,10 @@ export const LEXICON_ES: Lexicon = {
       family: 'passive-wish',
       person: 'self',
       patterns: [
+        '(traigo|cargo|llevo|tengo|siempre traigo) (una|mi|la)? (navaja|cuchilla|cuchillo|gillette) ** (por si acaso|por si las dudas|por si)',
+        '(marcar|marcarme|marque|marqué|rayar|rayarme|raye|rayé) (la|el|los|las|mi|mis)? (pierna|piernas|brazo|brazos|muñeca|muñecas|piel|muslos) (con)?',
+        '(soy|siento que soy) demasiado (para|pa) (todos|mi familia|ellos|la gente)',
+        '(agotados|agotadas|cansados|cansadas|hartos|hartas|sufriendo) (por mi culpa|por mí|por mi)',
         '<num> (de)? (mis|las)? (quetiapin*|sertralin*|clonazepam*|pastill*|pildor*|tableta*|capsula*|diazepam*|alprazolam*|tramadol*|rivotril*|pastis|pastas|@pastillas) (apartad*|guardad*|escondid*|juntad*|ahorrad*|separad*)',
         '(compro|comprando|junto|juntando|voy juntando) (mas|más)? (@pastillas) ** (para juntar|para tener suficientes|para acumular|cada vez)',
         'no creo (que)? (llegue|llegar|seguir|siga|estar|este|esté) (vivo|viva|con vida)',
@@ -527,6 +531,10 @@ export const LEXICON_ES: Lexicon = {
     },
   ],
   combos: [
+    { family: 'plan-means', all: ['(puente|azotea|edificio|vias|vías|acantilado|balcon|balcón)', '(desde donde|desde dónde|calculando|que tan alto|qué tan alto|la altura|la caida|la caída)'] },
+    { family: 'plan-means', all: ['(hice|termine|terminé|ya tengo|deje|dejé) (mi)? testamento', '(cancele|cancelé|regale|regalé|cerre|cerré|adios|adiós|borre|borré|pague|pagué)'] },
+    { family: 'plan-means', all: ['(tequila|alcohol|vodka|vino|mezcal|ron|whisky|pisto|chupe)', '@pastillas', '(formad*|listas|juntas|mezclar|todo mi|todas mis|de golpe|esta noche)'] },
+    { family: 'goodbye', all: ['(me desconecto|me voy|me despido|cierro|me salgo) (para siempre|definitivamente)', '(gracias|los quiero|adios|adiós|perdon|perdón)'] },
     { family: 'plan-means', all: ['(@pastillas|cuerda|soga|pistola|navaja|cuchillas) (estan|están|esta|está) (ahi|ahí|aqui|aquí|a mi lado|en mi mano|junto a mi|junto a mí|enfrente)', '(facil|fácil|parar|acabar|hacerlo|3am|no puedo|solo pienso)'] },
     { family: 'plan-means', all: ['(ya lo decidi|ya lo decidí|ya decidi|ya decidí|lo tengo decidido)', '(vivo|viva|morir|morirme|acabar|no voy a estar|pastillas|cuerda|pistola)'] },
     { family: 'plan-means', all: ['(pistola|revolver|revólver|rifle|escopeta|arma)', '(cargarlo|cargarla|cargada|cargado|balas|municion|munición)'] },
