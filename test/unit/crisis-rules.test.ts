@@ -220,6 +220,26 @@ const LEVELS: readonly Row[] = [
   ['slept 3 hours, legs restless', 'none'],
   ['', 'none'],
   ['🙂', 'none'],
+  // The exact phrases the e2e tests send: their levels must not drift.
+  ['I want to kill myself', 'crisis'],
+  ['ya no quiero vivir', 'crisis'],
+  ['my friend says she wants to kill herself', 'other'],
+  ['mi amigo dice que se quiere matar', 'other'],
+  ['this insomnia is killing me', 'none'],
+  ['me muero de sueño', 'none'],
+  // Frames from batches 24–25: the way of dying said sideways, and the everyday twin that stays quiet.
+  ["i keep picturing myself hanging from the closet door", 'crisis'],
+  ['me imagino colgada del closet todo el tiempo', 'crisis'],
+  ["i've got the belt and i found a spot in the garage", 'crisis'],
+  ['ya tengo el cinturón y encontré un lugar en la cochera', 'crisis'],
+  ["i'd welcome a car hitting me honestly", 'crisis'],
+  ['no sería tan malo si me atropellara un carro', 'crisis'],
+  ["i don't see myself being alive much longer", 'crisis'],
+  ['no me veo viva dentro de un año', 'crisis'],
+  ['bought rope for the camping trip this weekend', 'none'],
+  ['le escribí una carta a mi mamá por su cumpleaños', 'none'],
+  ['i looked up how many mg of melatonin is safe', 'none'],
+  ['ya tengo todo listo para la mudanza, nos vamos en la noche', 'none'],
 ];
 
 describe('assessText', () => {

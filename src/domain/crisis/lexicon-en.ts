@@ -12,7 +12,7 @@ const macros = {
   pills: 'lithium|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|wellbutrin|bupropion|mirtazapine|remeron|amitriptyline|lamictal|lamotrigine|benadryl|diphenhydramine|unisom|nyquil|zzzquil|doxylamine|hydroxyzine|propranolol|pills|pill|meds|medication|medications|tablets|oxycodone|oxycontin|hydrocodone|vicodin|norco|gabapentin|seroquel|quetiapine|trazodone|lyrica|pregabalin|zolpidem|tylenol|acetaminophen|paracetamol|ibuprofen|advil|aspirin|lorazepam|ativan|diazepam|clonazepam|suboxone|methadone|morphine|heroin|antidepressants|insulin|oxy|oxys|oxies|benzos|xanax|sleeping pills|pain pills|painkillers|percs|percocets|klonopin|valium|ambien|tramadol|opioids|fentanyl|insulin|bottle of pills|bottle',
   hopewish: 'wish|wishing|hope|hoping|pray|praying|prayed|want|wanna|rather|fine|ok|okay|nice|mind|care|better',
   wishhead: 'wish|wishing|wished|hope|hoping|hoped|pray|praying|prayed|want|wanna|wants|rather|would be nice|be nice|wouldnt mind|dont mind|be ok|be okay|be fine|be glad|be relieved|be happy|be a relief|prefer',
-  outcome: 'stop being a person|stop being human|stop being me|not be a person|dont survive|not survive|wont survive|dont make it|wont make it|die|died|be dead|was dead|were dead|drop dead|not wake up|never wake up|not wake|never woke up|didnt wake up|dont wake up|wouldnt wake up|not to wake up|never to wake up|never open my eyes|not open my eyes|never open them|not open them|close my eyes forever|close my eyes for good|not come back|never come back|that would be it|stop breathing|stop existing|not exist|didnt exist|dont exist|wasnt alive|not be alive|not be here|wasnt here|werent here|be gone|disappear forever|sleep forever|not make it|didnt make it|never been born|had never been born|cease to exist|fade away forever|stop living|stop being alive|be with my (mom|dad|grandma|grandpa) in heaven',
+  outcome: 'stop being a person|stop being human|stop being me|not be a person|dont survive|not survive|wont survive|dont make it|wont make it|die|died|be dead|was dead|were dead|drop dead|not wake up|never wake up|not wake|never woke up|didnt wake up|dont wake up|wouldnt wake up|not to wake up|never to wake up|never open my eyes|not open my eyes|never open them|not open them|close my eyes forever|close my eyes for good|not come back|never come back|that would be it|stop breathing|stop existing|not exist|didnt exist|dont exist|wasnt alive|not be alive|not be here|wasnt here|werent here|be gone|disappear forever|sleep forever|not make it|didnt make it|not get up|never get up|not get back up|never been born|had never been born|cease to exist|fade away forever|stop living|stop being alive|be with my (mom|dad|grandma|grandpa) in heaven',
   kin: 'mom|mum|mother|dad|father|kids|kid|son|daughter|wife|husband|family|parents|sister|brother|girlfriend|boyfriend|gf|bf|partner|babies|children|baby|friends',
 };
 
@@ -62,7 +62,7 @@ export const LEXICON_EN: Lexicon = {
         '(drink|drinking|drank|swallow|swallowed|take|took|taking|chug|chugged) ** (bleach|rat poison|antifreeze|poison|weed killer)',
         '(poison|rat poison|antifreeze) ** (isnt|is not|not|aint) for (the)? (rats|mice|weeds|car)',
         '(picked|chosen|chose|decided on|scouted|found) (out)? (the|a|my) (bridge|building|rooftop|method|spot|cliff|tree|overpass) (and|to|for|where|$)',
-        '(picked|chosen|chose|set|decided on) (the|a) (day|date|time|night) (and|to|for)? (the|a)? (bridge|spot|building|method|way|place)?',
+        '(picked|chosen|chose|set|decided on) (the|a) (day|date|time|night) ((and|to|for)? (the|a)? (bridge|spot|building|method|way|place)|$)',
         '(made sure|make sure|making sure|checked|checking|checked if|check if|double checked) ** (life insurance|insurance|policy|will) ** (paid|covers|cover|pays|up to date|in order|valid|sorted|done)',
         'life insurance (covers|cover|pays|will pay|would pay|pays out|payout) ** (suicide|if i|when i|they|them|kids|family|wife|husband)',
         '(engine|car|motor|truck) (is|s)? (still)? (running|on|idling) ** (garage|closed|shut|sealed|hose|doors)',
@@ -572,8 +572,93 @@ export const LEXICON_EN: Lexicon = {
         '(my)? (friend|brother|sister|son|daughter|mom|dad|wife|husband|partner|bf|gf|boyfriend|girlfriend|roommate|buddy) (is|s)? (suicidal|self harming|cutting)',
       ],
     },
+    // Frames added for fresh-batch generalisation: a first-person writer + a way of dying said
+    // sideways ("how i'd do it", "picturing myself hanging", "let the car run in the garage").
+    {
+      family: 'intent',
+      person: 'self',
+      patterns: [
+        'how (i d|id|i would|i could|i ll|ill|i m going to|im going to|im gonna|i m gonna) (do it|end it) (and when|$)',
+        '(go|going|goin|gonna go) through with it ** (this time|tonight|finally|for real|soon|$)',
+        '(plan|planned|planning|planed|plotted|plotting) (it|it all|everything) (out)? ** (the date|a date|the day|the time|the method|how)',
+        '(picture|picturing|imagine|imagining|visualize|visualizing|visualise|visualising|see|seeing) (myself|me) (hanging|hanged|dead|jumping|falling|bleeding out|in a coffin|overdosing|on the tracks|in the river)',
+        '(let|leave|keep|run|running|start|sit in) (the|my)? (car|engine|truck) (run|running|on)? ** garage',
+        '(drive|driving|crash|crashing|steer|steering|swerve|swerving) (my car|the car|my truck)? (into|off) (a|the) (tree|wall|bridge|truck|pole|cliff|river|median|overpass|semi|train)',
+      ],
+    },
+    {
+      family: 'passive-wish',
+      person: 'self',
+      patterns: [
+        '(welcome|wouldnt mind|would not mind|wouldnt be the worst|wouldnt be so bad|wouldnt be that bad|would be a relief|wouldnt hate) ** (@outcome|(car|truck|bus|train) hitting me|hit by a (car|truck|bus|train)|my heart stopped|my heart stopping|dying|death|didnt exist anymore|wasnt around)',
+        '(hope|wish|pray|hoping|wishing|praying) (that)? my heart (stops|stopped|would stop|gives out|gave out|quits|just stops)',
+      ],
+    },
+    {
+      family: 'plan-means',
+      person: 'self',
+      patterns: [
+        '(keep|carry|carrying|have|always have) (a|my)? (razor|blade|knife|razor blade) ** (just in case|in case)',
+        '@wishhead (for)? (my life|it all|everything) (to be|be|was|were|would be) (over|done|finished) (for good|forever)?',
+        '<num> (of)? (my|the)? @pills (put aside|aside|tucked away|squirreled away|in a jar|saved up)',
+        '(stocking up|stock up|stocked up|stockpiling) on (my)? (@pills)',
+        '(dont|don t) think (ill|i ll|i will|i d|id|im going to|i m going to) (be|still be|make it) (alive|here|around)? (by|for|to|past|through|next|much|in)',
+        '(do|doing|done|close to doing) something (permanent|irreversible|i cant take back|i can t take back|final)',
+        '(hope|hoping|wish|wishing|pray|praying) (that)? (i|i ll|ill|id|i d|i would|to)? (get|got)? (into|in)? (a|an)? (crash|car crash|wreck|accident|fatal accident) ',
+        '(nothing|nothin) left (in me)? (to keep going|to fight with|to give|to live for|to keep living)',
+        '(rope|ropes|noose|nooses|gun|guns|pistol|blade|blades|razor|razors|@pills) (s|has|have|is|are)? (been)? (in|under|inside) (my)? (trunk|car|closet|drawer|bag|backpack|room|glovebox|glove box) ** (for|since) (a|weeks|months|days|<num>|ages|last)',
+      ],
+    },
+    {
+      family: 'hopelessness',
+      person: 'self',
+      patterns: [
+        '(why|whats the point|what s the point|no point|point) (to|in|of)? (bother|bothering)? (staying|being|keeping|to stay|to keep|stay|keep) (alive|living|going|breathing|around)',
+        '(dont|cant|do not|cannot|never|can not) (see|picture|imagine) (myself|me) (being|staying|still)? (alive|around) (much longer|for long|next year|in a year|by|$)',
+      ],
+    },
+    {
+      family: 'intent',
+      person: 'self',
+      patterns: [
+        '(easiest|easy|best|quickest|quick|painless|least painful|fastest|surest) (way|ways|method|methods) (to go|to die|to do it|out|to end it|to end things) $',
+        '(put an end to|end|finish off|do away with) (@self)',
+        '(research|researching|researched|looking up|looked up|googling|googled) (painless|quick|easy|easiest|surest) (ways|methods|way|method) $',
+      ],
+    },
+    {
+      family: 'passive-wish',
+      person: 'self',
+      patterns: [
+        '@wishhead (if|that|when)? ** (took|take|takes|would take|came for|comes for) me (away)? $',
+        '(death|dying|being dead|not existing|falling asleep forever|sleeping forever|going to sleep forever|never waking up|not waking up|disappearing forever) (sounds|seems|feels|looks) (like)? (a|so|really|pretty)? (vacation|holiday|relief|rest|nice|peaceful|good|great|better|freedom|appealing|tempting|like a break|like peace)',
+      ],
+    },
+    {
+      family: 'distress',
+      person: 'self',
+      patterns: [
+        '(@outcome) ** (thats the plan|that s the plan|is the plan|the plan is)',
+        '(anyone|anybody|people|someone|they) (would|will|d)? (notice|care|miss me) ** if i (was|were|am|just)? (gone|not here|disappeared|died|vanished)',
+        '(think|thinking|thought|dream|dreaming|obsess|obsessing) (about|of) (death|dying|being dead|not being here|not being alive|suicide) ** (a lot|lately|all the time|every night|constantly|more|so much|nonstop|$)',
+      ],
+    },
   ],
   combos: [
+    { family: 'plan-means', all: ['(bridge|roof|rooftop|cliff|overpass|tracks|balcony|parking garage)', '(figuring out where|where from|from where|how high|which side|the drop|the height)'] },
+    { family: 'plan-means', all: ['(my will is done|wrote my will|made my will|finished my will|did my will)', '(cancelled|canceled|gave away|closed|goodbye|deleted|sorted|paid off)'] },
+    { family: 'burden', all: ['(im|i m|i am) (too much|too heavy|too hard) (for|on) (everyone|everybody|them|my family|people)', '(exhausted|tired|drained|worn out|suffering|struggling) (because of|from|by) me'] },
+    { family: 'plan-means', all: ['(the|my)? (@pills|rope|noose|gun|blade|blades|razor|razors|knife) (are|is|s)? (right)? (there|here|next to me|beside me|in my hand|in front of me)', '(easy|easier|stop|end it|do it|3am|cant|can t|all i can think)'] },
+    { family: 'plan-means', all: ['(made up my mind|ive decided|i ve decided|i decided|my mind is made up)', '(alive|die|end it|not be here|permanent|pills|rope|gun)'] },
+    { family: 'plan-means', all: ['(gun|revolver|pistol|rifle|shotgun|handgun)', '(load it|loaded|bullets|ammo|rounds)'] },
+    { family: 'plan-means', all: ['(tied|made|did|tying) the (knot|noose) $', '(looking at it|staring at it|sitting here|ready|its ready|it s ready|around my neck)'] },
+    { family: 'intent', all: ['(tonights|tonight s|tonight is|today is|todays|today s) the (night|day)', '(do it|decided|go through with it|im ready|i m ready|doing it)'] },
+    { family: 'plan-means', all: ['(written|wrote|finished|writing) (the|my|all the|all my) (letters|notes) $', '(seal|sealed|sealing|leave them out|for them to find|one for each|each of them|envelopes)'] },
+    { family: 'plan-means', all: ['(bought|got|picked up|buying|getting) ** (blade|blades|razor|razors|rope|noose|gun|pistol|bullets|ammo)', '(for tonight|for later|for this|for when|for after)'] },
+    { family: 'hopelessness', all: ['(cant|can t|cannot) (keep|go on|continue) (living|being alive|existing)', '(dont want to|don t want to|and i dont want|nor do i want)'] },
+    { family: 'plan-means', all: ['(belt|rope|cord|noose|cable|extension cord)', '(found|picked|chose|scouted|know|got) (a|the|my)? (spot|place|beam|hook|tree|branch)'] },
+    { family: 'plan-means', all: ['(have|got) (everything|all|it all) (i need|ready|set)', '(waiting|wait) (for)? (the)? (right)? (night|moment|time|day|chance) $'] },
+    { family: 'plan-means', all: ['@pills', '(envelope|a note|the note|my note|a letter|the letter|goodbye letter)', '(for|to) (my)? @kin'] },
     { family: 'passive-wish', all: ['(life|lifes|living|existing) (is|s)? (a waste|pointless|meaningless|not worth it|a joke)', '(ready|want|wanna|need) to be done'] },
     { family: 'goodbye', all: ['(its been real|it s been real|been real)', '(take care|goodbye|bye|love you|farewell|so long)'] },
     { family: 'plan-means', all: ['(all|everything|its all|it s all|it all) (is|s)? (ready|set|prepared|planned)', '(wait|waiting) for (everyone|everybody|them|my family|my parents|my wife|my husband|the house) (to)? (sleep|fall asleep|go to sleep|leave|go out|be asleep)'] },
@@ -621,6 +706,10 @@ export const LEXICON_EN: Lexicon = {
   ],
   finality: ['(forever|for good|for ever|permanently|ever again|never|last|final)'],
   masks: [
+    '(stash|stashed|stashing|hoard|hoarded|hoarding) ** (snacks|food|candy|chocolate|cash|money|chips|cookies|beer|gifts|presents|yarn|books)',
+    '(bought|got|buy|need|needed) (a|some|the|more)? (rope|cord) for (the|a|my)? (camping|tent|boat|climbing|hammock|clothesline|dog|garden|swing|moving|truck|trip|gym)',
+    '(letter|letters|card|note) ** (birthday|anniversary|christmas|mothers day|fathers day|graduation|wedding|valentines)',
+    '(how many|how much) ** (is|are|s) (safe|ok|okay|normal|recommended|too much)',
     '(burden|drain|pain) (on|to|for|in) (the|this)? (group chat|group|chat|server|discord|team)',
     '(jump off a cliff|jump off a bridge|throw myself out (a|the) window|jump out (a|the) window) ** (lol|lmao|haha|hahaha|lmfao|xd)',
     '(can|may|might|could|will|does|do) (cause|give|bring|trigger|lead to|bring on|increase) ** (suicidal|suicide|self harm|selfharm)',
