@@ -529,17 +529,21 @@ export class BotApiEmulator {
     if (state.chat.type === 'private' && state.chat.id !== user.id) {
       throw new Error(`${userLabel(user)} can't see messages in the private chat of user ${state.chat.id}.`);
     }
-    const id = `${user.id}${String(++this.callbackCounter).padStart(6, '0')}`;
+    return this.queueCallback(user, message, data, summary ?? `sent callback ${preview(data)}`);
+  }
+
+  /** Registers a callback query by `actor` on `message` (so the bot can answer it) and delivers it. */
+  private queueCallback(actor: FakeUser, message: SentMessage, data: string, label: string): Update {
+    const id = `${actor.id}${String(++this.callbackCounter).padStart(6, '0')}`;
     const query: CallbackQuery = {
       id,
-      from: this.telegramUser(user),
+      from: this.telegramUser(actor),
       message: structuredClone(message.message) as CallbackQuery['message'],
       chat_instance: String(-(4_200_000_000_000 + Math.abs(message.chatId))),
       data,
     };
     this.callbackQueries.set(id, { query, chatId: message.chatId, answered: false });
-    const label = summary ?? `sent callback ${preview(data)}`;
-    return this.enqueue({ callback_query: query }, message.chatId, `${userLabel(user)} ${label} on #${message.messageId}`);
+    return this.enqueue({ callback_query: query }, message.chatId, `${userLabel(actor)} ${label} on #${message.messageId}`);
   }
 
   /** From now on, sends to this user's chat answer 403 "Forbidden: bot was blocked by the user". */
@@ -788,16 +792,7 @@ export class BotApiEmulator {
    * replayed callback looks like. Registered, so the bot can answer it.
    */
   sendForeignCallback(actor: FakeUser, message: SentMessage, data: string): Update {
-    const id = `${actor.id}${String(++this.callbackCounter).padStart(6, '0')}`;
-    const query: CallbackQuery = {
-      id,
-      from: this.telegramUser(actor),
-      message: structuredClone(message.message) as CallbackQuery['message'],
-      chat_instance: String(-(4_200_000_000_000 + Math.abs(message.chatId))),
-      data,
-    };
-    this.callbackQueries.set(id, { query, chatId: message.chatId, answered: false });
-    return this.enqueue({ callback_query: query }, message.chatId, `${userLabel(actor)} sent a foreign callback ${preview(data)} on #${message.messageId}`);
+    return this.queueCallback(actor, message, data, `sent a foreign callback ${preview(data)}`);
   }
 
   // ================================================================ HTTP
