@@ -1098,15 +1098,20 @@ export class BotApiEmulator {
     return { fileId, fileUniqueId: fileId, filename: undefined, mimeType: undefined, bytes: undefined, source: 'file_id', reference: fileId };
   }
 
-  /** Replaces a photo/document message's file and caption (InputMediaPhoto/Document, `attach://` uploads). */
-  private editMessageMedia(p: Params, files: Map<string, UploadedFile>): Message {
+  /** The bot's own message that an edit names; Telegram's errors for anything else. */
+  private editableRecord(p: Params) {
     if (p.inline_message_id !== undefined) throw badRequest('inline messages are not supported by the emulator');
     const chatId = requireChatId(p);
     const messageId = requireInt(p, 'message_id');
     const entry = this.chats.get(chatId)?.messages.get(messageId);
     if (!entry || (entry.from === 'bot' ? entry.record.deleted : entry.deleted)) throw badRequest('message to edit not found');
     if (entry.from === 'user') throw badRequest("message can't be edited");
-    const record = entry.record;
+    return entry.record;
+  }
+
+  /** Replaces a photo/document message's file and caption (InputMediaPhoto/Document, `attach://` uploads). */
+  private editMessageMedia(p: Params, files: Map<string, UploadedFile>): Message {
+    const record = this.editableRecord(p);
     const media = (typeof p.media === 'string' ? JSON.parse(p.media) : p.media) as Record<string, unknown> | undefined;
     if (!media || (media.type !== 'photo' && media.type !== 'document')) throw badRequest('media type is not supported');
     if ((media.type === 'photo') !== (record.photo !== undefined)) throw badRequest("message media can't be changed to that type");
@@ -1120,13 +1125,7 @@ export class BotApiEmulator {
   }
 
   private editMessage(method: 'editMessageText' | 'editMessageCaption' | 'editMessageReplyMarkup', p: Params): Message {
-    if (p.inline_message_id !== undefined) throw badRequest('inline messages are not supported by the emulator');
-    const chatId = requireChatId(p);
-    const messageId = requireInt(p, 'message_id');
-    const entry = this.chats.get(chatId)?.messages.get(messageId);
-    if (!entry || (entry.from === 'bot' ? entry.record.deleted : entry.deleted)) throw badRequest('message to edit not found');
-    if (entry.from === 'user') throw badRequest("message can't be edited");
-    const record = entry.record;
+    const record = this.editableRecord(p);
     // Bot API: "it is currently only possible to edit messages without reply_markup or with inline keyboards".
     if (record.replyMarkup && !('inline_keyboard' in record.replyMarkup)) throw badRequest("message can't be edited");
 
