@@ -273,7 +273,13 @@ function isNotAnymore(clause: readonly string[] | undefined): boolean {
 
 const JUST = new Set(['just', 'only', 'solo', 'nomas', 'nada', 'lol', 'haha', 'jaja', 'jk', 'xd', 'tired', 'cansada', 'cansado', 'agotado', 'agotada', 'exhausted'].map(keyOf));
 
-function readSentence(sentence: Sentence, nextClause: (ci: number) => string[] | undefined, lex: Compiled, out: Finding[]): void {
+function readSentence(
+  sentence: Sentence,
+  nextClause: (ci: number) => string[] | undefined,
+  lex: Compiled,
+  out: Finding[],
+  quieted: { value: boolean },
+): void {
   let newsChecked = false;
   let news = false;
   const isNews = (): boolean => {
@@ -300,15 +306,32 @@ function readSentence(sentence: Sentence, nextClause: (ci: number) => string[] |
     for (const index of [...candidates].sort((a, b) => a - b)) {
       const entry = lex.entries[index] as CompiledEntry;
       for (const span of findAll(entry.pattern, keys, keySet, lex.context)) {
+        // A phrase the writer's own risk would be said with, explained away below: remembered,
+        // so the classifier does not bring back what the rules have read as denied or past.
+        const explained = (): void => {
+          if (entry.person !== 'other' && entry.family !== 'distress') quieted.value = true;
+        };
         masks ??= anyMatch(lex.masks, keys, keySet, lex);
-        if (masks.some((m) => overlaps(m, span))) continue;
-        if (negatedBefore(keys, span.start, lex)) continue;
+        if (masks.some((m) => overlaps(m, span))) {
+          explained();
+          continue;
+        }
+        if (negatedBefore(keys, span.start, lex)) {
+          explained();
+          continue;
+        }
         // "suicidal? no." — a bare phrase answered by a no.
-        if (span.end === keys.length && answeredNo(nextClause(ci)) && (keys.length <= 3 || isNotAnymore(nextClause(ci)))) continue;
+        if (span.end === keys.length && answeredNo(nextClause(ci)) && (keys.length <= 3 || isNotAnymore(nextClause(ci)))) {
+          explained();
+          continue;
+        }
         if (entry.family === 'self-harm') {
           accident ??=
             anyMatch(lex.accidents, keys, keySet, lex).length > 0 && anyMatch(lex.deliberate, keys, keySet, lex).length === 0;
-          if (accident) continue;
+          if (accident) {
+            explained();
+            continue;
+          }
         }
         if (pastSpans === null) {
           pastSpans = anyMatch(lex.past, keys, keySet, lex);
@@ -316,10 +339,14 @@ function readSentence(sentence: Sentence, nextClause: (ci: number) => string[] |
           // "la otra vez" is a past marker that contains a renewal word; only renewal outside it counts.
           renewed = anyMatch(lex.renewal, keys, keySet, lex).some((r) => !past.some((p) => overlaps(p, r)));
         }
-        if (inThePast(keys, span, pastSpans, renewed, lex)) continue;
+        if (inThePast(keys, span, pastSpans, renewed, lex)) {
+          explained();
+          continue;
+        }
 
         const finding = classify(entry, keys, span, sentence.question, isNews, lex);
         if (finding) out.push(finding);
+        else if (entry.person !== 'other' && entry.family !== 'distress' && isNews()) quieted.value = true;
       }
     }
   });
@@ -380,6 +407,19 @@ function readCombos(sentences: readonly Sentence[], lex: Compiled): Finding[] {
 }
 
 export function assess(text: string): CrisisAssessment {
+  const { level, family } = readRules(text);
+  return { level, family };
+}
+
+export interface RulesReading extends CrisisAssessment {
+  /**
+   * A phrase of the writer's own risk matched but a negation, an idiom, the past, an accident
+   * or the news explained it ("I'm not suicidal", "two years ago I took pills").
+   */
+  quieted: boolean;
+}
+
+export function readRules(text: string): RulesReading {
   const lex = lexicon();
   const sentences = sentencesOf(text);
   for (const sentence of sentences) {
@@ -388,12 +428,13 @@ export function assess(text: string): CrisisAssessment {
     }
   }
   const findings: Finding[] = [];
+  const quieted = { value: false };
   sentences.forEach((sentence, si) => {
     const nextClause = (ci: number): string[] | undefined => {
       const next = sentence.clauses[ci + 1] ?? sentences[si + 1]?.clauses[0];
       return next?.tokens.map((t) => t.key);
     };
-    readSentence(sentence, nextClause, lex, findings);
+    readSentence(sentence, nextClause, lex, findings, quieted);
   });
   findings.push(...readCombos(sentences, lex));
   const anywhere = (patterns: Pattern[]) =>
@@ -403,6 +444,9 @@ export function assess(text: string): CrisisAssessment {
         return anyMatch(patterns, keys, new Set(keys), lex).length > 0;
       }),
     );
+  // An idiom of dying anywhere ("me muero de sueño", "this headache is killing me") is the
+  // rules' reading of those words: the classifier is held back on them too.
+  if (anywhere(lex.masks)) quieted.value = true;
   const settled = anywhere(lex.calm);
   const signedOff = anywhere(lex.signOff) && !anywhere(lex.finality);
   let best: Finding | null = null;
@@ -418,7 +462,7 @@ export function assess(text: string): CrisisAssessment {
       best = finding;
     }
   }
-  return best ? { level: best.level, family: best.family } : { level: 'none', family: null };
+  return best ? { level: best.level, family: best.family, quieted: quieted.value } : { level: 'none', family: null, quieted: quieted.value };
 }
 
 /** For tests: how a word is spelled after normalising and typo correction. */

@@ -9,13 +9,33 @@
  * - `other`: someone else at risk now ("my friend says she wants to kill herself");
  * - `none`: nothing of the above, including idioms, negations, news and the distant past.
  * Precedence: crisis > concern > other > none, so a message with both the writer's own risk
- * and a friend's is `crisis`. See README "Crisis detection" for the design and its limits.
+ * and a friend's is `crisis`.
+ *
+ * Two readers decide together (README "Crisis detection"):
+ * - the rules (assess.ts over the lexicons) name phrases, negation, idioms, the past, the news
+ *   and whose risk it is;
+ * - a linear classifier trained on the labelled corpus (classifier.ts, model-data.ts) reads
+ *   the whole message and catches what no rule names.
+ * The rules are the floor: a rule's crisis stays at least a Concern question even when the
+ * classifier reads the message as harmless, so neither reader alone can silence a message.
  */
-import { assess } from './assess.js';
+import { readRules } from './assess.js';
+import { decodeModel, type LinearModel } from './classifier.js';
+import { decide, readWith, type ModelReading } from './decide.js';
+import { MODEL_DATA } from './model-data.js';
 import type { CrisisAssessment } from './types.js';
 
 export type { ConceptFamily, CrisisAssessment, CrisisLevel } from './types.js';
+export type { ModelReading } from './decide.js';
+
+let model: LinearModel | null = null;
+
+/** The classifier alone, with the shipped model (for the README's figures and tests). */
+export function readModel(text: string): ModelReading {
+  model ??= decodeModel(MODEL_DATA);
+  return readWith(model, text);
+}
 
 export function assessText(text: string): CrisisAssessment {
-  return assess(text);
+  return decide(readRules(text), readModel(text));
 }

@@ -83,7 +83,7 @@ export const FILLERS: ReadonlySet<string> = new Set(
 );
 
 /** Texting shorthand → the words the lexicon is written in ("dnt" → "dont", "q" → "que"). */
-const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
+export const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
   ['dnt', 'dont'], ['dont', 'dont'], ['doesnt', 'doesnt'], ['didnt', 'didnt'], ['dint', 'didnt'], ['cnt', 'cant'], ['wnt', 'want'],
   ['wna', 'wanna'], ['wana', 'wanna'], ['gna', 'gonna'], ['gona', 'gonna'], ['tryna', 'trying to'], ['abt', 'about'], ['bout', 'about'],
   ['u', 'you'], ['ur', 'your'], ['n', 'and'], ['bc', 'because'], ['cuz', 'because'], ['cos', 'because'], ['tho', 'though'],
