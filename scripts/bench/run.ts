@@ -58,7 +58,7 @@ function rssMiB(pid: number): number {
 /** BENCH_CPU_PROF=<dir>: each bot process writes a V8 CPU profile there when it stops. */
 function profiling(): Record<string, string> {
   const dir = process.env.BENCH_CPU_PROF;
-  return dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } : {};
+  return dir ? { BENCH_CPU_PROF: dir, NODE_OPTIONS: `--import ${new URL('./cpu-profile.mjs', import.meta.url).pathname}` } : {};
 }
 
 async function withBot<T>(

@@ -79,9 +79,14 @@ export class ChartPool {
     return this.piscina.queueSize;
   }
 
+  /** Whether a render with these limits would be taken now (not refused as busy). */
+  hasRoom(limits: RenderLimits = {}): boolean {
+    return this.piscina.queueSize < Math.min(this.maxQueue, limits.maxWaiting ?? Infinity);
+  }
+
   /** The chart as PNG bytes; rejects with ChartBusyError, ChartTimeoutError or the render's error. */
   async render(data: ProgressData, labels: ProgressChartLabels, options?: ProgressChartOptions, limits: RenderLimits = {}): Promise<Buffer> {
-    if (this.piscina.queueSize >= Math.min(this.maxQueue, limits.maxWaiting ?? Infinity)) throw new ChartBusyError('chart renderer is busy');
+    if (!this.hasRoom(limits)) throw new ChartBusyError('chart renderer is busy');
     const timeoutMs = limits.timeoutMs ?? this.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -124,6 +129,15 @@ export function renderChartOffThread(
 ): Promise<Buffer> {
   shared ??= new ChartPool();
   return shared.render(data, labels, options, limits);
+}
+
+/**
+ * Whether the shared pool would take a render with these limits now. A caller with a fallback
+ * (the Sunday broadcast) asks first, so it does not build a chart's data only to be refused.
+ */
+export function chartPoolHasRoom(limits?: RenderLimits): boolean {
+  shared ??= new ChartPool();
+  return shared.hasRoom(limits);
 }
 
 /** Loads the renderer in the shared pool's first thread, in the background; never throws. */
