@@ -19,7 +19,10 @@ import type { ChartTask } from './render-worker.js';
  * Threads start on the first render (or `warm()`) and stop after 10 idle minutes.
  */
 export interface ChartPoolOptions {
-  /** Worker threads (default: cores − 1, at least 1, at most 4: the main thread keeps a core). */
+  /**
+   * Worker threads (default: cores − 1, at least 1, at most 4: the main thread keeps a core). They
+   * also run at a lower priority than the main thread (render-worker.ts).
+   */
   threads?: number;
   /** Renders waiting for a thread before new ones are refused (default: 16 per thread). */
   maxQueue?: number;
