@@ -284,7 +284,7 @@ async function startup(db: string | null, entry?: string, clock?: string): Promi
     const path = db ?? join(DIR, `startup-empty-${i}.sqlite`);
     if (!db) rmSync(path, { force: true });
     const started = Date.now();
-    const bot = await startBot({ apiRoot: emu.apiRoot, token: TEST_BOT_TOKEN, dbPath: path, env: { LOG_LEVEL: 'warn', ...(clock ? { CLOCK_START: clock } : {}) }, ...(entry ? { entry } : {}) });
+    const bot = await startBot({ apiRoot: emu.apiRoot, token: TEST_BOT_TOKEN, dbPath: path, env: { LOG_LEVEL: 'warn', ...profiling(), ...(clock ? { CLOCK_START: clock } : {}) }, ...(entry ? { entry } : {}) });
     const poll = await bot.waitUntilPolling(emu, 120_000);
     const rss = rssMiB(bot.pid);
     runs.push({ ms: poll.at - started, rss });
