@@ -45,16 +45,19 @@ interface BundleMatcher {
  * again if a bundle is ever added). Same bundles, same order, same texts.
  */
 function memoiseBundleMatching(i18n: I18n<AppContext>): void {
-  const fluent = i18n.fluent as unknown as BundleMatcher;
+  const fluent = i18n.fluent as unknown as Partial<BundleMatcher>;
+  // A private part of the plugin: if a new version changed it, translations simply stay unmemoised.
+  if (typeof fluent.matchBundles !== 'function' || !(fluent.bundles instanceof Set)) return;
+  const bundlesLoaded = fluent.bundles;
   const match = fluent.matchBundles.bind(fluent);
   const memo = new Map<string, { loaded: number; bundles: Set<unknown> }>();
   fluent.matchBundles = (locales: string[]) => {
     const key = locales.join('\n');
     const hit = memo.get(key);
-    if (hit && hit.loaded === fluent.bundles.size) return hit.bundles;
+    if (hit && hit.loaded === bundlesLoaded.size) return hit.bundles;
     const bundles = match(locales);
     // Locales come from the negotiator (stored or supported ones), so this stays a few entries.
-    if (memo.size < 64) memo.set(key, { loaded: fluent.bundles.size, bundles });
+    if (memo.size < 64) memo.set(key, { loaded: bundlesLoaded.size, bundles });
     return bundles;
   };
 }

@@ -25,6 +25,8 @@ describe('i18n: bundle matching remembered per locale', () => {
     const ours = createI18n('en');
     const plain = new I18n({ defaultLocale: 'en', directory: LOCALES_DIR, useSession: false, fluentBundleOptions: { useIsolating: false } });
     expect(keys.length).toBeGreaterThan(100);
+    // The memo is in place (a plugin upgrade that changed its private matchBundles would turn it off).
+    expect(Object.hasOwn(ours.fluent, 'matchBundles')).toBe(true);
     // Twice over, so the second pass comes from the remembered matches.
     for (let pass = 0; pass < 2; pass++) {
       for (const locale of ['en', 'es', 'es-MX', 'fr', 'EN']) {
