@@ -17,7 +17,7 @@ export function supportedLocale(code: string | undefined | null): SupportedLocal
  * exists, Telegram's language_code decides; otherwise the operator's default.
  */
 export function createI18n(defaultLocale: SupportedLocale): I18n<AppContext> {
-  return new I18n<AppContext>({
+  const i18n = new I18n<AppContext>({
     defaultLocale,
     directory: LOCALES_DIR,
     useSession: false,
@@ -28,4 +28,36 @@ export function createI18n(defaultLocale: SupportedLocale): I18n<AppContext> {
       return stored ?? supportedLocale(ctx.from?.language_code) ?? defaultLocale;
     },
   });
+  memoiseBundleMatching(i18n);
+  return i18n;
+}
+
+/** The part of @grammyjs/i18n's Fluent wrapper that picks bundles for a locale (not in its types). */
+interface BundleMatcher {
+  bundles: Set<unknown>;
+  matchBundles(locales: string[]): Set<unknown>;
+}
+
+/**
+ * @grammyjs/i18n negotiates the locale against every bundle (`@fluent/langneg`) on every single
+ * translation: a /help is a dozen negotiations, a Sunday summary forty. The answer depends only
+ * on the locale asked for and the bundles loaded, so it is remembered per locale (and worked out
+ * again if a bundle is ever added). Same bundles, same order, same texts.
+ */
+function memoiseBundleMatching(i18n: I18n<AppContext>): void {
+  const fluent = i18n.fluent as unknown as Partial<BundleMatcher>;
+  // A private part of the plugin: if a new version changed it, translations simply stay unmemoised.
+  if (typeof fluent.matchBundles !== 'function' || !(fluent.bundles instanceof Set)) return;
+  const bundlesLoaded = fluent.bundles;
+  const match = fluent.matchBundles.bind(fluent);
+  const memo = new Map<string, { loaded: number; bundles: Set<unknown> }>();
+  fluent.matchBundles = (locales: string[]) => {
+    const key = locales.join('\n');
+    const hit = memo.get(key);
+    if (hit && hit.loaded === bundlesLoaded.size) return hit.bundles;
+    const bundles = match(locales);
+    // Locales come from the negotiator (stored or supported ones), so this stays a few entries.
+    if (memo.size < 64) memo.set(key, { loaded: bundlesLoaded.size, bundles });
+    return bundles;
+  };
 }

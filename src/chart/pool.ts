@@ -19,7 +19,10 @@ import type { ChartTask } from './render-worker.js';
  * Threads start on the first render (or `warm()`) and stop after 10 idle minutes.
  */
 export interface ChartPoolOptions {
-  /** Worker threads (default: cores − 1, at least 1, at most 4: the main thread keeps a core). */
+  /**
+   * Worker threads (default: cores − 1, at least 1, at most 4: the main thread keeps a core). They
+   * also run at a lower priority than the main thread (render-worker.ts).
+   */
   threads?: number;
   /** Renders waiting for a thread before new ones are refused (default: 16 per thread). */
   maxQueue?: number;
@@ -79,9 +82,14 @@ export class ChartPool {
     return this.piscina.queueSize;
   }
 
+  /** Whether a render with these limits would be taken now (not refused as busy). */
+  hasRoom(limits: RenderLimits = {}): boolean {
+    return this.piscina.queueSize < Math.min(this.maxQueue, limits.maxWaiting ?? Infinity);
+  }
+
   /** The chart as PNG bytes; rejects with ChartBusyError, ChartTimeoutError or the render's error. */
   async render(data: ProgressData, labels: ProgressChartLabels, options?: ProgressChartOptions, limits: RenderLimits = {}): Promise<Buffer> {
-    if (this.piscina.queueSize >= Math.min(this.maxQueue, limits.maxWaiting ?? Infinity)) throw new ChartBusyError('chart renderer is busy');
+    if (!this.hasRoom(limits)) throw new ChartBusyError('chart renderer is busy');
     const timeoutMs = limits.timeoutMs ?? this.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -124,6 +132,15 @@ export function renderChartOffThread(
 ): Promise<Buffer> {
   shared ??= new ChartPool();
   return shared.render(data, labels, options, limits);
+}
+
+/**
+ * Whether the shared pool would take a render with these limits now. A caller with a fallback
+ * (the Sunday broadcast) asks first, so it does not build a chart's data only to be refused.
+ */
+export function chartPoolHasRoom(limits?: RenderLimits): boolean {
+  shared ??= new ChartPool();
+  return shared.hasRoom(limits);
 }
 
 /** Loads the renderer in the shared pool's first thread, in the background; never throws. */

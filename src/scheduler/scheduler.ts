@@ -13,7 +13,7 @@ import { isValidZone } from '../domain/timezone.js';
 import type { CheckinStore } from '../storage/checkins.js';
 import type { DueCursor, DueReminder, ScheduleStore } from '../storage/schedules.js';
 import { metrics } from '../ops/metrics.js';
-import { warmChartPool } from '../chart/pool.js';
+import { chartPoolHasRoom, warmChartPool } from '../chart/pool.js';
 import type { RelapseStore } from '../storage/relapses.js';
 import type { UserProfile, UserStore } from '../storage/users.js';
 import { rescheduleUser } from './reschedule.js';
@@ -284,6 +284,12 @@ export class ReminderScheduler {
 
     const t = this.deps.translator(profile.locale);
     if (row.kind === 'evening' && isSummaryEvening(localDate)) {
+      if (!chartPoolHasRoom(WEEKLY_RENDER_LIMITS)) {
+        // The renderer is behind (a broadcast outpacing it): the plain wind-down goes out in this
+        // slot, without first building a summary the pool would refuse.
+        logger.info({ user: row.userId, reason: 'ChartBusyError' }, 'weekly chart not ready; sending the plain wind-down');
+        return this.sendOf(row, localDate, windDownMessage(t, profile, localDate));
+      }
       // The Sunday chart renders in the worker pool after the claim; meanwhile the queue's slots
       // go to other reminders (building holds no slot). Slow or failed: the plain wind-down.
       return weeklyOrWindDownMessage(t, this.deps, profile, localDate, now, WEEKLY_RENDER_LIMITS)

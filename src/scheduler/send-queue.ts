@@ -63,6 +63,12 @@ const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
     }
   });
 
+/** Items with nothing to send decided before the pump lets other work run. */
+const UNSENT_PER_YIELD = 20;
+
+/** Resolves on a later turn of the event loop, after the I/O (updates) waiting now. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** 429's `retry_after`, in seconds, if that is what the error is. */
 function retryAfterOf(error: unknown): number | null {
   if (error instanceof GrammyError && error.error_code === 429) return error.parameters.retry_after ?? 1;
@@ -120,6 +126,8 @@ export class SendQueue {
   /** Set by a 429 that got past the API's own retries: nothing starts before it. */
   private pausedUntil = 0;
   private pumping = false;
+  /** Items decided in a row that had nothing to send (see `pump`). */
+  private unsentInARow = 0;
   private stopping = false;
   /** Wakes the pump's waits when stopping. */
   private readonly stopSignal = new AbortController();
@@ -270,12 +278,19 @@ export class SendQueue {
         }
         if (send instanceof Promise) {
           this.whenBuilt(item.key, send);
+          // Building is synchronous up to its first await (reading a week of nights, the maths,
+          // the texts): let the updates waiting on the event loop run before the next one.
+          await yieldToEventLoop();
           continue;
         }
         if (!send) {
           this.keys.delete(item.key);
+          // A run of items with nothing to send (missed after an outage, already checked in)
+          // takes no slot and would otherwise be decided in one long synchronous stretch.
+          if (++this.unsentInARow % UNSENT_PER_YIELD === 0) await yieldToEventLoop();
           continue;
         }
+        this.unsentInARow = 0;
         this.start(item.key, send);
       }
     } finally {

@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChartBusyError, ChartPool, ChartTimeoutError, closeChartPool, renderChartOffThread } from '../../src/chart/pool.js';
 import type { ProgressChartLabels } from '../../src/chart/progress-chart.js';
+import { RENDER_NICENESS } from '../../src/chart/render-worker.js';
 import { addDays } from '../../src/domain/dates.js';
 import { buildProgress, type ProgressData } from '../../src/domain/progress.js';
 
@@ -78,5 +80,12 @@ describe('renderChartOffThread: the real chart, from the real worker module', ()
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(360);
     expect(png.readUInt32BE(20)).toBe(450);
+    // The render thread runs below the main thread's priority (Linux: its own nice value), so
+    // replies to people get the CPU first.
+    if (process.platform === 'linux') {
+      const niceOf = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+      expect(readdirSync('/proc/self/task').map(niceOf)).toContain(RENDER_NICENESS);
+      expect(niceOf(String(process.pid))).toBe(0); // this thread (the main one) keeps its priority
+    }
   }, 120_000);
 });

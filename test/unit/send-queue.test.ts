@@ -307,6 +307,39 @@ describe('SendQueue: messages built after the claim', () => {
   });
 });
 
+describe('SendQueue: the event loop between items', () => {
+  // What arrives meanwhile (an update from someone chatting) is modelled as a setImmediate queued
+  // while an item is prepared: it must run before the pump prepares a further item.
+  it('lets waiting work run after each build starts, before the next item is prepared', async () => {
+    const order: string[] = [];
+    const q = queue({ ratePerSecond: 100, maxInFlight: 10 });
+    const building = (key: string) => () => {
+      order.push(key);
+      if (key === 'a') setImmediate(() => order.push('update'));
+      return new Promise<null>(() => {}); // never finishes: only the order of preparing matters
+    };
+    for (const key of ['a', 'b', 'c']) q.enqueue(key, building(key));
+    await advance(100);
+    expect(order).toEqual(['a', 'update', 'b', 'c']);
+  });
+
+  it('lets waiting work run after every 20 items in a row with nothing to send', async () => {
+    const order: string[] = [];
+    const q = queue({ ratePerSecond: 100 });
+    for (let i = 0; i < 45; i++) {
+      q.enqueue(`u${i}`, () => {
+        order.push(`u${i}`);
+        if (i === 0) setImmediate(() => order.push('update'));
+        return null;
+      });
+    }
+    await advance(100);
+    expect(order).toHaveLength(46);
+    expect(order.indexOf('update')).toBe(20);
+    expect(q.size).toBe(0);
+  });
+});
+
 describe('SendQueue: refill when low', () => {
   it('calls onLow when the items waiting fall to lowWater, and keeps going with what it adds', async () => {
     const log = newLog();

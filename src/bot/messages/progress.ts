@@ -44,7 +44,7 @@ export function progressOf(sources: ProgressSources, profile: UserProfile, now: 
   const nights = sources.checkins.nights(profile.id, readFrom, today);
   const inWindow = nights.filter((n) => n.date > addDays(today, -windowDays));
   const data = buildProgress({ nights, today, windowDays, ...dayCountOf(sources, profile) });
-  return { data, today, enough: enoughForChart(inWindow), logged: inWindow.filter((n) => n.hours !== null).length };
+  return { data, today, nights, enough: enoughForChart(inWindow), logged: inWindow.filter((n) => n.hours !== null).length };
 }
 
 /** "Mar 28" / "28 mar", from the locale's month names and date pattern. */
@@ -139,9 +139,9 @@ export async function weeklySummary(
 ): Promise<WeeklySummary | null> {
   const progress = progressOf(sources, profile, now, 14);
   if (!progress.enough || progress.data.summary.thisWeek.nights === 0) return null;
-  const recentTips = new Set(
-    sources.checkins.nights(profile.id, addDays(progress.today, -6), progress.today).flatMap((n) => n.tipIds),
-  );
+  // The last 7 nights' tips, from the nights already read (they start at least 27 days back).
+  const weekFrom = addDays(progress.today, -6);
+  const recentTips = new Set(progress.nights.filter((n) => n.date >= weekFrom).flatMap((n) => n.tipIds));
   const lines = weeklyLines(t, progress.data, comingPhase, recentTips);
   return { text: [t('weekly-title'), tonightLine, ...lines].join('\n\n'), png: await renderChart(t, progress.data, limits) };
 }
