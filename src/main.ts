@@ -1,3 +1,4 @@
+import { warmCrisisDetection } from './domain/crisis/index.js';
 import { createServer, type Server } from 'node:http';
 import { Api } from 'grammy';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -224,6 +225,9 @@ async function main(): Promise<void> {
     logger.info({ mode: 'polling', bot: bot.botInfo.username }, 'started');
   }
   backups?.start();
+  // The crisis model (about 60k features) is decoded once; doing it a moment after start-up
+  // keeps that cost off the first poll and off the first person who writes.
+  setTimeout(() => warmCrisisDetection(), 1_000).unref();
 }
 
 main().catch((error) => {

@@ -48,8 +48,13 @@ export interface ModelReading {
   sentenceCrisis: number;
 }
 
-export function readWith(model: LinearModel, text: string): ModelReading {
+/**
+ * `bySentence`: also read each sentence alone (`sentenceCrisis`). Only a rules' crisis needs
+ * it (the overrule check), so the bot skips it otherwise; the result is the same either way.
+ */
+export function readWith(model: LinearModel, text: string, bySentence = true): ModelReading {
   const whole = readOne(model, text);
+  if (!bySentence) return whole;
   const sentences = text.split(/(?<=[.!?\n])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
   if (sentences.length > 1) {
     for (const sentence of sentences) whole.sentenceCrisis = Math.max(whole.sentenceCrisis, readOne(model, sentence).crisis);

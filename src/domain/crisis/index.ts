@@ -31,11 +31,17 @@ export type { ModelReading } from './decide.js';
 let model: LinearModel | null = null;
 
 /** The classifier alone, with the shipped model (for the README's figures and tests). */
-export function readModel(text: string): ModelReading {
+export function readModel(text: string, bySentence = true): ModelReading {
   model ??= decodeModel(MODEL_DATA);
-  return readWith(model, text);
+  return readWith(model, text, bySentence);
 }
 
 export function assessText(text: string): CrisisAssessment {
-  return decide(readRules(text), readModel(text));
+  const rules = readRules(text);
+  return decide(rules, readModel(text, rules.level === 'crisis'));
+}
+
+/** Decodes the model and compiles the lexicons now rather than on the first message. */
+export function warmCrisisDetection(): void {
+  assessText('');
 }
