@@ -22,7 +22,7 @@ export const RULE_CONFIRM_THRESHOLD = 0.001;
 export const OVERRIDE_QUIETED_THRESHOLD = 0.9;
 /** Distress or a general question, read by the classifier alone: the Concern question. */
 export const CONCERN_THRESHOLD = 0.5;
-export const OTHER_THRESHOLD = 0.5;
+export const OTHER_THRESHOLD = 0.7;
 
 /**
  * The rule families whose phrases also name ordinary things (rope, pills, letters, "last",
@@ -127,6 +127,9 @@ export function decide(rules: RulesReading, reading: ModelReading, t: Thresholds
   // A question about suicide in general reads as news to the rules; a sure classifier still asks.
   const concernAt = rules.quieted ? t.overrideQuieted : t.concern;
   if (enough && reading.concern >= concernAt) return { level: 'concern', family: 'distress' };
-  if (rules.level === 'other' || reading.other >= t.other) return { level: 'other', family: 'other-at-risk' };
+  // Someone else at risk, read by the classifier alone: the same care as a crisis ("what do I
+  // do" ends many messages about a friend, and many that are not).
+  const otherAt = reading.words < t.shortWords ? t.shortCrisis : t.other;
+  if (rules.level === 'other' || (enough && reading.other >= otherAt)) return { level: 'other', family: 'other-at-risk' };
   return { level: 'none', family: null };
 }
