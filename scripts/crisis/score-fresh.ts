@@ -1,7 +1,7 @@
 /**
  * First contact: score message files the shipped detector has never seen, before they join
  * the corpus. `tsx scripts/crisis/score-fresh.ts FILE-en.txt FILE-es.txt … [--show]`
- * Reads the committed model (model-data.ts) through assessText, exactly as the bot does, and
+ * Reads the committed model (model.json) through assessText, exactly as the bot does, and
  * the rules alone beside it.
  */
 import { readRules } from '../../src/domain/crisis/assess.js';

@@ -1,6 +1,6 @@
 /**
  * `npm run crisis:train`: trains the classifier on the whole corpus and writes
- * src/domain/crisis/model-data.ts (weights quantised to 8 bits, the corpus's SHA-256 beside
+ * src/domain/crisis/model.json (weights quantised to 8 bits, the corpus's SHA-256 beside
  * them so a test can tell when the model is older than the corpus).
  */
 import { writeFileSync } from 'node:fs';
@@ -23,17 +23,16 @@ const bytes = new Int8Array(kept.length * k);
 kept.forEach(([, row], i) => {
   for (let c = 0; c < k; c++) bytes[i * k + c] = Math.round((model.weights[row * k + c] as number) / scale);
 });
-const out = `// Written by \`npm run crisis:train\` (scripts/crisis/train.ts) from test/crisis-corpus. Do not edit.
-export const MODEL_DATA = {
-  corpusSha256: '${corpusDigest()}',
-  messages: ${corpus.length},
-  classes: ${JSON.stringify(model.classes)},
-  bias: ${JSON.stringify([...model.bias].map((b) => Number(b.toFixed(4))))},
-  scale: ${scale},
-  features: ${JSON.stringify(kept.map(([f]) => f).join('\n'))},
-  weights: '${Buffer.from(bytes.buffer).toString('base64')}',
-} as const;
-`;
-const path = new URL('../../src/domain/crisis/model-data.ts', import.meta.url).pathname;
+const out = `${JSON.stringify({
+  note: 'Written by `npm run crisis:train` (scripts/crisis/train.ts) from test/crisis-corpus. Do not edit.',
+  corpusSha256: corpusDigest(),
+  messages: corpus.length,
+  classes: model.classes,
+  bias: [...model.bias].map((b) => Number(b.toFixed(4))),
+  scale,
+  features: kept.map(([f]) => f).join('\n'),
+  weights: Buffer.from(bytes.buffer).toString('base64'),
+})}\n`;
+const path = new URL('../../src/domain/crisis/model.json', import.meta.url).pathname;
 writeFileSync(path, out);
 console.log(`${path}: ${corpus.length} messages, ${rows.length} features (${kept.length} kept), ${k} classes, ${(out.length / 1024).toFixed(0)} KiB`);

@@ -2,7 +2,7 @@
  * A linear classifier trained on the labelled corpus (test/crisis-corpus), read beside the
  * rules: the rules are the floor, the classifier catches what people write that no rule names.
  *
- * Pure and synchronous: the model is data (model-data.ts, written by `npm run crisis:train`),
+ * Pure and synchronous: the model is data (model.json, written by `npm run crisis:train`),
  * features are words, word pairs, words after a negation and character n-grams of each word,
  * all on the same folded spelling the rules use (accents off, letters squeezed, Spanish b/v,
  * s/z/c, k/qu folded). Character n-grams are what lets "suicdal", "matarme" and "matarce"
@@ -110,7 +110,7 @@ export function predict(model: LinearModel, features: readonly string[]): Float6
   return scores;
 }
 
-/** Decodes the generated model data (model-data.ts) once. */
+/** Decodes the trained model data (model.json, see model-file.ts). */
 export function decodeModel(data: {
   classes: readonly string[];
   bias: readonly number[];

@@ -14,7 +14,7 @@
  * Two readers decide together (README "Crisis detection"):
  * - the rules (assess.ts over the lexicons) name phrases, negation, idioms, the past, the news
  *   and whose risk it is;
- * - a linear classifier trained on the labelled corpus (classifier.ts, model-data.ts) reads
+ * - a linear classifier trained on the labelled corpus (classifier.ts, model.json) reads
  *   the whole message and catches what no rule names.
  * The rules are the floor: a rule's crisis stays at least a Concern question even when the
  * classifier reads the message as harmless, so neither reader alone can silence a message.
@@ -22,7 +22,7 @@
 import { readRules } from './assess.js';
 import { decodeModel, type LinearModel } from './classifier.js';
 import { decide, readWith, type ModelReading } from './decide.js';
-import { MODEL_DATA } from './model-data.js';
+import { modelData } from './model-file.js';
 import type { CrisisAssessment } from './types.js';
 
 export type { ConceptFamily, CrisisAssessment, CrisisLevel } from './types.js';
@@ -32,7 +32,7 @@ let model: LinearModel | null = null;
 
 /** The classifier alone, with the shipped model (for the README's figures and tests). */
 export function readModel(text: string, bySentence = true): ModelReading {
-  model ??= decodeModel(MODEL_DATA);
+  model ??= decodeModel(modelData());
   return readWith(model, text, bySentence);
 }
 
