@@ -15,7 +15,8 @@
  * everywhere; pdfkit subsets it and writes a ToUnicode map, so the text can be selected and
  * extracted (the e2e tests read it back with pdfjs).
  */
-import PDFDocument from 'pdfkit';
+// Type only: pdfkit itself (about 250 ms to load) is imported on the first report, not at start-up.
+import type {} from 'pdfkit';
 import { chartFontFiles } from '../chart/progress-chart.js';
 import type { PaperSize } from '../domain/report.js';
 import type { ReportView } from './view.js';
@@ -68,6 +69,7 @@ function sizesAt(scale: number) {
 type Sizes = ReturnType<typeof sizesAt>;
 
 export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const [regularFile, boldFile] = chartFontFiles() as [string, string];
   const [pageWidth, pageHeight] = PAGE_SIZES[input.paper];
   const doc = new PDFDocument({
