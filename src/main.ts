@@ -200,11 +200,6 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   bot.botInfo = connected.me;
-  try {
-    await setCommandMenus(bot.api, translator, config.defaultLocale);
-  } catch (error) {
-    logger.warn({ err: describeError(error) }, 'could not set the command menu');
-  }
   if (stopping) return; // a signal during start-up: the stop owns the exit
 
   if (config.mode === 'webhook' && config.webhook) {
@@ -225,6 +220,10 @@ async function main(): Promise<void> {
     logger.info({ mode: 'polling', bot: bot.botInfo.username }, 'started');
   }
   backups?.start();
+  // The command menus are cosmetic: set them while the bot already answers, not before.
+  setCommandMenus(bot.api, translator, config.defaultLocale).catch((error: unknown) =>
+    logger.warn({ err: describeError(error) }, 'could not set the command menu'),
+  );
   // The crisis model (about 60k features) is decoded once; doing it a moment after start-up
   // keeps that cost off the first poll and off the first person who writes.
   setTimeout(() => warmCrisisDetection(), 1_000).unref();
