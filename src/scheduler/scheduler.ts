@@ -78,6 +78,9 @@ function metricKind(kind: ReminderKind, weekly: boolean): string {
  * crash at any point can lose at most the sends in flight, never send one twice; and a reminder
  * found more than 2 hours late (the bot was down) is recorded as missed instead of sent.
  */
+/** The chart worker starts this long after the scheduler, clear of the first poll. */
+const CHART_WARM_UP_DELAY_MS = 2_000;
+
 export class ReminderScheduler {
   private readonly queue: SendQueue;
   private task: ScheduledTask | undefined;
@@ -128,9 +131,10 @@ export class ReminderScheduler {
     // Whatever fell due while the bot was down goes out (or is recorded missed) at once.
     this.tick();
     this.scheduleMissing(0);
-    // Load the chart renderer in its worker thread now that polling has started (Sunday summaries
-    // and /progress then do not wait for a cold start of several seconds); it loads off this thread.
-    this.warmUp = setTimeout(() => warmChartPool(), 0);
+    // Load the chart renderer in its worker thread soon after polling has started (Sunday
+    // summaries and /progress then do not wait for a cold start of several seconds); it loads off
+    // this thread, but on two cores a worker loading ECharts and resvg slows the first poll.
+    this.warmUp = setTimeout(() => warmChartPool(), CHART_WARM_UP_DELAY_MS);
     this.warmUp.unref();
   }
 
