@@ -3,7 +3,7 @@
  * over the corpus kinds, AdaGrad with L2, seeded shuffling so the same corpus always gives
  * the same model. Offline only: the bot loads the trained weights, never this file.
  */
-import { featuresOf, type LinearModel } from '../../src/domain/crisis/classifier.js';
+import { featuresOf, softmaxInPlace, type LinearModel } from '../../src/domain/crisis/classifier.js';
 
 export interface Example {
   kind: string;
@@ -81,15 +81,9 @@ function trainOnce(examples: readonly Example[], options: TrainOptions): LinearM
       const features = rows[n] as number[];
       for (let c = 0; c < k; c++) scores[c] = bias[c] as number;
       for (const row of features) for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + (weights[row * k + c] as number);
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) max = Math.max(max, scores[c] as number);
-      let sum = 0;
+      softmaxInPlace(scores);
       for (let c = 0; c < k; c++) {
-        scores[c] = Math.exp((scores[c] as number) - max);
-        sum += scores[c] as number;
-      }
-      for (let c = 0; c < k; c++) {
-        const g = sampleWeight * ((scores[c] as number) / sum - (c === target ? 1 : 0));
+        const g = sampleWeight * ((scores[c] as number) - (c === target ? 1 : 0));
         biasSq[c] = (biasSq[c] as number) + g * g;
         bias[c] = (bias[c] as number) - (options.rate * g) / Math.sqrt(biasSq[c] as number);
         for (const row of features) {

@@ -99,15 +99,20 @@ export function predict(model: LinearModel, features: readonly string[]): Float6
     const base = row * k;
     for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + (model.weights[base + c] as number);
   }
+  softmaxInPlace(scores);
+  return scores;
+}
+
+/** Scores → probabilities, in place (shifted by the maximum so exp never overflows). */
+export function softmaxInPlace(scores: Float64Array): void {
   let max = -Infinity;
-  for (let c = 0; c < k; c++) max = Math.max(max, scores[c] as number);
+  for (const score of scores) max = Math.max(max, score);
   let sum = 0;
-  for (let c = 0; c < k; c++) {
+  for (let c = 0; c < scores.length; c++) {
     scores[c] = Math.exp((scores[c] as number) - max);
     sum += scores[c] as number;
   }
-  for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) / sum;
-  return scores;
+  for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) / sum;
 }
 
 /** Decodes the trained model data (model.json, see model-file.ts). */
