@@ -9,7 +9,7 @@ import { readRules } from '../../src/domain/crisis/assess.js';
 import { decide, readWith, THRESHOLDS, type Thresholds } from '../../src/domain/crisis/decide.js';
 import type { CrisisLevel } from '../../src/domain/crisis/index.js';
 import { CRISIS_KINDS, isHit } from '../../test/crisis-corpus/corpus.js';
-import { readCorpus, readLabelled } from './data.js';
+import { readCorpus, readLabelledFiles } from './data.js';
 import { TRAINING, train, type TrainOptions } from './train-lib.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
@@ -80,7 +80,7 @@ if (process.argv.includes('--downgrades')) {
 // --heldout=a-en.txt,a-es.txt: files outside the corpus, scored by a model trained on all of it.
 if (args.heldout) {
   const model = train(corpus, options);
-  const held = args.heldout.split(',').flatMap((f) => readLabelled(f, /-es\.txt$/.test(f) ? 'es' : 'en'));
+  const held = readLabelledFiles(args.heldout.split(','));
   const levels = held.map((m) => ({ kind: m.kind, level: decide(readRules(m.text), readWith(model, m.text), thresholds).level }));
   const wrong = levels.filter((r) => !isHit(r.kind, r.level));
   console.log(`held out: ${held.length} messages, ${wrong.length} wrong (${wrong.filter((r) => r.level === 'crisis').length} read as a crisis)`);

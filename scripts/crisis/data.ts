@@ -28,6 +28,15 @@ export function readLabelled(path: string, language: 'en' | 'es', firstBatch = 1
   return out;
 }
 
+/** Batch files are named `<name>-en.txt` / `<name>-es.txt`. */
+export function languageOfFile(path: string): 'en' | 'es' {
+  return /-es\.txt$/.test(path) ? 'es' : 'en';
+}
+
+export function readLabelledFiles(paths: readonly string[]): Labelled[] {
+  return paths.flatMap((path) => readLabelled(path, languageOfFile(path)));
+}
+
 export function readCorpus(): Labelled[] {
   return [
     ...readLabelled(new URL('../../test/crisis-corpus/en.txt', import.meta.url).pathname, 'en'),

@@ -7,11 +7,11 @@
 import { readRules } from '../../src/domain/crisis/assess.js';
 import { assessText, type CrisisLevel } from '../../src/domain/crisis/index.js';
 import { CRISIS_KINDS, isHit } from '../../test/crisis-corpus/corpus.js';
-import { readLabelled } from './data.js';
+import { readLabelledFiles } from './data.js';
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const crisisKinds = new Set<string>(CRISIS_KINDS);
-const fresh = files.flatMap((f) => readLabelled(f, /-es\.txt$/.test(f) ? 'es' : 'en'));
+const fresh = readLabelledFiles(files);
 const shipped = fresh.map((m) => ({ ...m, rules: readRules(m.text).level as CrisisLevel, level: assessText(m.text).level }));
 const pos = shipped.filter((m) => crisisKinds.has(m.kind));
 const neg = shipped.filter((m) => m.kind.startsWith('none'));

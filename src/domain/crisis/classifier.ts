@@ -52,8 +52,12 @@ export function clausesOf(text: string): Word[][] {
 
 /** The distinct features of a message (binary presence). */
 export function featuresOf(text: string): string[] {
+  return featuresOfClauses(clausesOf(text));
+}
+
+export function featuresOfClauses(clauses: readonly Word[][]): string[] {
   const features = new Set<string>();
-  for (const words of clausesOf(text)) {
+  for (const words of clauses) {
     let negatedFor = 0;
     for (let i = 0; i < words.length; i++) {
       const { key, plain } = words[i] as Word;

@@ -3,7 +3,7 @@
  * bot (index.ts, the shipped model) and the leave-one-batch-out check (a model per fold).
  */
 import type { RulesReading } from './assess.js';
-import { clausesOf, predict, featuresOf, type LinearModel } from './classifier.js';
+import { clausesOf, featuresOfClauses, predict, type LinearModel } from './classifier.js';
 import type { ConceptFamily, CrisisAssessment } from './types.js';
 
 /**
@@ -27,8 +27,8 @@ export const OTHER_THRESHOLD = 0.7;
 /**
  * The rule families whose phrases also name ordinary things (rope, pills, letters, "last",
  * "I want to die" said of a traffic jam): on fresh batches they made 137 of the rules' 153
- * false alarms. Only there may a sure classifier turn the rules' crisis into the Concern
- * question; self-harm, passive wishes, burden and hopelessness always stay a crisis.
+ * false alarms. Only there may a classifier sure the message is harmless overrule the rules;
+ * self-harm, passive wishes, burden and hopelessness always stay a crisis.
  */
 const QUESTIONED_FAMILIES: ReadonlySet<ConceptFamily> = new Set(['intent', 'plan-means', 'goodbye']);
 
@@ -50,7 +50,7 @@ export interface ModelReading {
 
 /**
  * `bySentence`: also read each sentence alone (`sentenceCrisis`). Only a rules' crisis needs
- * it (the overrule check), so the bot skips it otherwise; the result is the same either way.
+ * it (the overrule check), so the bot skips it otherwise; the decision is the same either way.
  */
 export function readWith(model: LinearModel, text: string, bySentence = true): ModelReading {
   const whole = readOne(model, text);
@@ -63,8 +63,9 @@ export function readWith(model: LinearModel, text: string, bySentence = true): M
 }
 
 function readOne(model: LinearModel, text: string): ModelReading {
-  const p = predict(model, featuresOf(text));
-  const words = clausesOf(text).reduce((n, clause) => n + clause.length, 0);
+  const clauses = clausesOf(text);
+  const p = predict(model, featuresOfClauses(clauses));
+  const words = clauses.reduce((n, clause) => n + clause.length, 0);
   const reading: ModelReading = { crisis: 0, concern: 0, other: 0, none: 0, family: 'intent', words, sentenceCrisis: 0 };
   let best = -1;
   model.classes.forEach((kind, i) => {
